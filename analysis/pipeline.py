@@ -1,0 +1,30 @@
+"""The whole pipeline: article -> every frame, in the order the CLI writes them.
+
+Each entry maps a frame name (and CSV file name) to the function that computes it from an
+:class:`~analysis.article.Article`. The notebooks and the CLI both call these functions.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pandas as pd
+
+from analysis.article import Article
+from analysis.attributions import extract_attributions
+
+
+def _sentences(article: Article) -> pd.DataFrame:
+    return article.sentences.copy()
+
+
+#: name -> function(article) -> DataFrame, in writing order.
+FRAMES: dict[str, Callable[[Article], pd.DataFrame]] = {
+    "sentences": _sentences,
+    "attributions": extract_attributions,
+}
+
+
+def extract_all(article: Article) -> dict[str, pd.DataFrame]:
+    """Every frame of the article, computed in memory (nothing written)."""
+    return {name: build(article) for name, build in FRAMES.items()}

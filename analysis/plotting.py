@@ -1,0 +1,83 @@
+"""Every chart of the collection, with one look: the same fonts, palette, title and source line.
+
+Each function takes a tidy DataFrame, draws on a new figure of an explicit size, and returns the
+``Figure`` (notebooks end the cell with ``plt.show()``). Every chart has a title, labelled axes
+and a source line at the bottom, so it can be dropped into a briefing as it is.
+"""
+
+from __future__ import annotations
+
+import matplotlib.pyplot as plt
+import pandas as pd
+import seaborn as sns
+
+#: One palette for every chart; categorical colours are taken in this order.
+PALETTE = ["#1f4e79", "#c0504d", "#4f8a3c", "#d08c2c", "#7f5a9e", "#3a9aa6", "#8c6d46", "#707070"]
+POSITIVE = "#2e7d32"
+NEGATIVE = "#c62828"
+NEUTRAL = "#707070"
+DEFAULT_SIZE = (9.0, 4.5)
+
+
+def apply_style() -> None:
+    """Set the shared matplotlib/seaborn style (fonts, grid, palette, figure size)."""
+    sns.set_theme(style="whitegrid", palette=PALETTE, font_scale=0.95)
+    plt.rcParams.update(
+        {
+            "figure.figsize": DEFAULT_SIZE,
+            "figure.dpi": 100,
+            "axes.titleweight": "bold",
+            "axes.titlesize": 12,
+            "axes.titlelocation": "left",
+            "svg.hashsalt": "article-as-data",
+        }
+    )
+
+
+def new_figure(size: tuple[float, float] = DEFAULT_SIZE):
+    """A new figure and axes of an explicit size (nbval compares the size text)."""
+    apply_style()
+    return plt.subplots(figsize=size)
+
+
+def finish(fig, ax, title: str, xlabel: str, ylabel: str, source: str) -> plt.Figure:
+    """Title, axis labels and the source line every chart carries."""
+    ax.set_title(title)
+    ax.set_xlabel(xlabel)
+    ax.set_ylabel(ylabel)
+    fig.text(0.01, 0.01, f"Source: {source}", fontsize=8, color=NEUTRAL, ha="left", va="bottom")
+    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    return fig
+
+
+def bar_counts(
+    counts: pd.Series,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    source: str,
+    size: tuple[float, float] = DEFAULT_SIZE,
+    color: str = PALETTE[0],
+) -> plt.Figure:
+    """A horizontal bar chart of counts, largest at the top (labels stay readable)."""
+    fig, ax = new_figure(size)
+    ordered = counts.sort_values(ascending=True)
+    ax.barh([str(i) for i in ordered.index], ordered.to_numpy(), color=color)
+    for y, value in enumerate(ordered.to_numpy()):
+        ax.text(value, y, f" {value:g}", va="center", fontsize=9)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    return finish(fig, ax, title, xlabel, ylabel, source)
+
+
+def heatmap(
+    matrix: pd.DataFrame,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    source: str,
+    size: tuple[float, float] = (8.0, 6.5),
+) -> plt.Figure:
+    """An annotated heatmap of a square or rectangular count matrix."""
+    fig, ax = new_figure(size)
+    sns.heatmap(matrix, annot=True, fmt="g", cmap="Blues", cbar=False, linewidths=0.5, ax=ax)
+    return finish(fig, ax, title, xlabel, ylabel, source)
