@@ -13,7 +13,8 @@ marks, and the source is read from the words around it using the patterns in
 A pronoun source ("it said") is resolved to the previous sentence's source when there is one.
 
 Columns: ``attribution_id``, ``sentence_id``, ``source`` (as written), ``resolved_source``
-(pronouns resolved; otherwise the same), ``source_start``, ``source_end``, ``verb``, ``lemma``,
+(pronouns resolved; otherwise the same), ``speaker`` (the resolved source without a leading
+"the" and capitalised, for counting: "analysts" and "Analysts" are one speaker), ``source_start``, ``source_end``, ``verb``, ``lemma``,
 ``tense`` (past | present), ``mode`` (direct | indirect | mixed), ``quote`` (the attributed
 content, verbatim), ``start``, ``end`` (span of ``quote``).
 """
@@ -35,6 +36,7 @@ COLUMNS = (
     "sentence_id",
     "source",
     "resolved_source",
+    "speaker",
     "source_start",
     "source_end",
     "verb",
@@ -180,6 +182,12 @@ def _direct_inner(sentence: str, c_start: int, c_end: int) -> tuple[int, int]:
     return c_start, c_end
 
 
+def speaker_name(source: str) -> str:
+    """A source as a countable name: no leading article, first letter capitalised."""
+    name = re.sub(r"^(?:the|The)\s+", "", source.strip())
+    return name[:1].upper() + name[1:]
+
+
 def extract_attributions(article: Article) -> pd.DataFrame:
     """The attributions of every body sentence (columns in the module docstring)."""
     _, pat = _lexicon()
@@ -202,6 +210,7 @@ def extract_attributions(article: Article) -> pd.DataFrame:
                     "sentence_id": sent.sentence_id,
                     "source": source,
                     "resolved_source": resolved,
+                    "speaker": speaker_name(resolved),
                     "source_start": sent.start + rel_s,
                     "source_end": sent.start + rel_e,
                     "verb": found["verb"],

@@ -81,3 +81,17 @@ def heatmap(
     fig, ax = new_figure(size)
     sns.heatmap(matrix, annot=True, fmt="g", cmap="Blues", cbar=False, linewidths=0.5, ax=ax)
     return finish(fig, ax, title, xlabel, ylabel, source)
+
+
+def sentence_lengths(sentences: pd.DataFrame, title: str, source: str,
+                     size: tuple[float, float] = (9.0, 4.5)) -> plt.Figure:
+    """Words per sentence in reading order, coloured by kind (headline, caption, body...)."""
+    fig, ax = new_figure(size)
+    kinds = list(dict.fromkeys(sentences["kind"]))
+    colours = {kind: PALETTE[i % len(PALETTE)] for i, kind in enumerate(kinds)}
+    words = sentences["text"].str.split().str.len()
+    ax.bar(sentences["sentence_id"], words, color=[colours[k] for k in sentences["kind"]])
+    handles = [plt.Rectangle((0, 0), 1, 1, color=colours[k]) for k in kinds]
+    ax.legend(handles, kinds, title="kind", loc="upper right", frameon=False)
+    ax.set_xticks(sentences["sentence_id"])
+    return finish(fig, ax, title, "sentence id (reading order)", "words", source)

@@ -1,0 +1,23 @@
+"""Shared fixtures: the seed article and the example articles, loaded once per session."""
+
+from __future__ import annotations
+
+import matplotlib
+import pytest
+
+matplotlib.use("Agg")  # process-local: unit tests draw without a screen (never exported to nbval)
+
+from analysis.article import Article, load_article  # noqa: E402
+from analysis.paths import ARTICLES_DIR, SEED_ARTICLE  # noqa: E402
+
+EXAMPLES = sorted(p for p in ARTICLES_DIR.glob("*.txt") if p != SEED_ARTICLE)
+
+
+@pytest.fixture(scope="session")
+def seed() -> Article:
+    return load_article(SEED_ARTICLE)
+
+
+@pytest.fixture(scope="session", params=[p.name for p in EXAMPLES])
+def example(request) -> Article:
+    return load_article(ARTICLES_DIR / request.param)

@@ -1,0 +1,95 @@
+"""The command line: frames written as CSV, clear one-line errors, nothing half-written."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from datetime import date, timedelta
+
+import pandas as pd
+import pytest
+
+from analysis.cli import main
+from analysis.paths import PROJECT_ROOT, SEED_ARTICLE
+from analysis.pipeline import FRAMES
+
+
+def test_extract_writes_every_frame(tmp_path, capsys):
+    out = tmp_path / "frames"
+    code = main(["extract", str(SEED_ARTICLE), "--out", str(out)])
+    assert code == 0
+    written = sorted(p.name for p in out.iterdir())
+    assert written == sorted(f"{name}.csv" for name in FRAMES)
+    sentences = pd.read_csv(out / "sentences.csv")
+    assert sentences["sentence_id"].tolist()[0] == 1
+    attributions = pd.read_csv(out / "attributions.csv")
+    assert "the Kremlin" in set(attributions["source"])
+
+
+def test_published_on_the_command_line(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Officials met on Monday. Fighting has killed 40 people, medics said.\n")
+    out = tmp_path / "out"
+    assert main(["extract", str(story), "--published", "2021-05-04", "--out", str(out)]) in (0, 3)
+    assert (out / "sentences.csv").exists()
+
+
+def error_line(capsys) -> str:
+    err = capsys.readouterr().err.strip()
+    assert "\n" not in err and "Traceback" not in err
+    return err
+
+
+@pytest.mark.parametrize(
+    ("content", "extra", "problem"),
+    [
+        (None, [], "no such file"),
+        (b"", [], "is empty"),
+        (b"\xff\xfe\x00b\x00a\x00d", [], "binary"),
+        ("caf\xe9 news".encode("latin-1"), [], "not UTF-8"),
+        (b"<html><body>Putin</body></html>", [], "HTML"),
+        (b"Officials met on Monday.", [], "no publication date"),
+        (b"Officials met on Monday.", ["--published", "2023-02-30"], "does not exist"),
+        (b"Officials met on Monday.", ["--published", "yesterday"], "YYYY-MM-DD"),
+        (
+            b"Officials met on Monday.",
+            ["--published", (date.today() + timedelta(days=2)).isoformat()],
+            "in the future",
+        ),
+    ],
+)
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys, content, extra, problem):
+    story = tmp_path / "story.txt"
+    if content is not None:
+        story.write_bytes(content)
+    out = tmp_path / "out"
+    code = main(["extract", str(story), "--out", str(out), *extra])
+    assert code == 2
+    err = error_line(capsys)
+    assert str(story) in err and problem in err
+    assert not out.exists()
+    assert not list(tmp_path.glob(".out-*"))
+
+
+def test_directory_is_bad_input(tmp_path, capsys):
+    assert main(["extract", str(tmp_path), "--out", str(tmp_path / "out")]) == 2
+    assert "is a directory" in error_line(capsys)
+
+
+def test_module_entry_point_exit_code(tmp_path):
+    result = subprocess.run(
+        [sys.executable, "-m", "analysis", "extract", str(tmp_path / "nope.txt"), "--out",
+         str(tmp_path / "o")],
+        capture_output=True, text=True, cwd=PROJECT_ROOT, check=False,
+    )
+    assert result.returncode == 2
+    assert result.stderr.strip().count("\n") == 0
+    assert "nope.txt: no such file" in result.stderr
+
+
+def test_undated_flag_processes_without_a_date(tmp_path):
+    story = tmp_path / "story.txt"
+    story.write_text("Officials met on Monday. Talks went on.\n")
+    code = main(["extract", str(story), "--undated", "--out", str(tmp_path / "out")])
+    assert code in (0, 3)
+    assert (tmp_path / "out" / "sentences.csv").exists()

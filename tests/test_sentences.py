@@ -1,0 +1,52 @@
+"""Sentence splitting on the traps of news prose."""
+
+from __future__ import annotations
+
+import pytest
+
+from analysis.sentences import split_spans
+
+
+def sentences(text: str) -> list[str]:
+    return [text[s:e] for s, e in split_spans(text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Mr. Assad met Dr. Smith in Moscow. They talked.",
+            ["Mr. Assad met Dr. Smith in Moscow.", "They talked."],
+        ),
+        (
+            "The U.S. and the U.N. agreed. Talks follow.",
+            ["The U.S. and the U.N. agreed.", "Talks follow."],
+        ),
+        (
+            "The quake struck on Feb. 6 in the south. Rescuers came.",
+            ["The quake struck on Feb. 6 in the south.", "Rescuers came."],
+        ),
+        (
+            "Envoy J. R. Smith arrived. He spoke.",
+            ["Envoy J. R. Smith arrived.", "He spoke."],
+        ),
+        (
+            'He called it "nearly impossible." Talks stalled.',
+            ['He called it "nearly impossible."', "Talks stalled."],
+        ),
+        (
+            "“It is too early,” he said. “We are optimistic.” She left.",
+            ["“It is too early,” he said.", "“We are optimistic.”", "She left."],
+        ),
+        ("Is it over? Nobody knows! 2023 was hard.", ["Is it over?", "Nobody knows!", "2023 was hard."]),
+        ("No stop at the end", ["No stop at the end"]),
+    ],
+)
+def test_split(text, expected):
+    assert sentences(text) == expected
+
+
+def test_offsets_shift_and_trim():
+    text = "  First one.  Second one.  "
+    spans = split_spans(text, offset=100)
+    assert [(s - 100, e - 100) for s, e in spans] == [(2, 12), (14, 25)]
