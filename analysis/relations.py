@@ -1,0 +1,353 @@
+"""Who is allied with, supports, opposes, mediates between or rivals whom, read from cue words.
+
+A relation is a cue (``data/lexicons/relation_cues.csv``: "staunch ally", "backed by", "opposed
+to", "-brokered", "rivals" ...) plus the actor mentions around it, picked by the cue's ``ends``
+rule (before the cue -> after it, passive, symmetric pair, mediator -> parties ...). Both ends
+must be actors the article names; a cue with an unnamed end ("regional support") gives nothing.
+
+Network nodes are states and groups, not people: a person or government office is collapsed to
+the state it belongs to (a president to his country), because alliances in this genre are
+reported between states even when a leader speaks (see :func:`actor_nodes`).
+
+Columns of the relations frame (one row per statement; the network merges repeats):
+
+- ``source``, ``target``: node names (canonical actor or state names); symmetric relations
+  (``ally``, ``rival``) are listed once, in alphabetical order;
+- ``relation``: ally | supports | opposes | mediates | rival; ``sign``: +1 or -1;
+- ``hedged``: the statement is reported or tentative ("analysts say ... is trying to");
+- ``negated``: the statement denies the tie ("is not an ally"); kept, but not a tie;
+- ``cue``: the cue words as they appear; ``source_text``, ``target_text``: the mentions used;
+- ``quote``, ``sentence_id``, ``start``, ``end``: provenance, the span from the first end (or
+  the cue) to the last, ``quote == article.text[start:end]``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.article import Article
+from analysis.frames import make_frame
+from analysis.paths import LEXICONS_DIR
+
+#: Columns of the relations frame, in order.
+RELATION_COLUMNS = (
+    "source", "target", "relation", "sign", "cue", "quote", "sentence_id", "start", "end",
+    "hedged", "negated", "source_text", "target_text",
+)
+#: Relation types; the symmetric ones are listed once per pair.
+RELATIONS = ("ally", "supports", "opposes", "mediates", "rival")
+SYMMETRIC = frozenset({"ally", "rival"})
+#: Columns a mentions frame must have for :func:`relations_from_mentions`.
+MENTION_COLUMNS = ("sentence_id", "start", "end", "text", "node")
+
+CUES_FILE = LEXICONS_DIR / "relation_cues.csv"
+_ENDS = {"before>after", "after>before", "pair", "mediator>parties", "after>subject", "after>after"}
+# Between two coordinated mentions: "A and B", "A, B and C", "A or B", or nothing but a space
+# when both mentions are the same actor ("Syrian President X").
+_COORD = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$", re.IGNORECASE)
+_BARE_COMMA = re.compile(r"^\s*,\s*(?:the\s+)?$", re.IGNORECASE)
+# A relative clause between a list and a cue attaches the cue to the list's last member only
+# ("A and B, which has long supported C").
+_RELATIVE = re.compile(r"^\s*,?\s*(?:which|who|whose)\b", re.IGNORECASE)
+# After a cue, a preposition that makes "A <cue> of/to/with B" a tie between A and B.
+_LINKING = re.compile(r"^\W*(?:of|to|with|for)\b", re.IGNORECASE)
+# An agent already taken by an earlier passive ("described as X by A and backed by B").
+_AGENT_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
+# How far back a pair anaphor ("both sides") looks for its two actors.
+_ANAPHOR_LOOKBACK = 2
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One row of the cue lexicon."""
+
+    kind: str
+    pattern: re.Pattern
+    relation: str
+    sign: int
+    ends: str
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    nodes: tuple[str, ...]
+    text: str
+    role: str = "actor"
+    anaphor: bool = False
+
+
+@lru_cache(maxsize=4)
+def load_cues(path: str | None = None) -> tuple[Cue, ...]:
+    """The cue lexicon, checked: a bad regex, relation, sign or ends rule fails loudly here."""
+    source = CUES_FILE if path is None else path
+    with open(source, encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#") and line.strip()]
+    cues = []
+    for row in csv.DictReader(lines):
+        kind = row["kind"].strip()
+        if kind not in {"relation", "negation", "hedge", "pair_anaphor"}:
+            raise ValueError(f"{source}: unknown cue kind {kind!r}")
+        relation, ends = row["relation"].strip(), row["ends"].strip()
+        if kind == "relation" and (relation not in RELATIONS or ends not in _ENDS):
+            raise ValueError(f"{source}: bad relation row {row['pattern']!r}")
+        sign = int(row["sign"]) if row["sign"].strip() else 0
+        if kind == "relation" and sign not in (1, -1):
+            raise ValueError(f"{source}: sign must be +1 or -1 in {row['pattern']!r}")
+        cues.append(Cue(kind, re.compile(row["pattern"], re.IGNORECASE), relation, sign, ends))
+    return tuple(cues)
+
+
+# --------------------------------------------------------------------------- mentions
+
+
+def _sentence_mentions(mentions: pd.DataFrame, sentence_id: int) -> list[_Mention]:
+    """The usable mentions of one sentence, in order, overlaps resolved to the longest."""
+    rows = mentions[(mentions["sentence_id"] == sentence_id) & mentions["node"].notna()]
+    found = []
+    for rec in rows.sort_values(["start", "end"]).to_dict("records"):
+        role = str(rec.get("role_in_sentence") or "actor")
+        found.append(_Mention(int(rec["start"]), int(rec["end"]), (str(rec["node"]),),
+                              str(rec["text"]), role))
+    kept: list[_Mention] = []
+    for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
+        if kept and m.start < kept[-1].end:
+            continue  # nested or overlapping mention: keep the longer, earlier one
+        kept.append(m)
+    return kept
+
+
+def _groups(ms: list[_Mention], text: str, base: int) -> list[list[_Mention]]:
+    """Split mentions into coordinated groups ("A and B", "A, B and C").
+
+    A bare comma only coordinates inside a list closed by "and"/"or" ("A, B and C"); otherwise
+    it separates phrases ("with support from A, B won ...").
+    """
+    groups: list[list[_Mention]] = []
+    joins: list[list[str]] = []
+    for m in ms:
+        if groups:
+            prev = groups[-1][-1]
+            gap = text[prev.end - base:m.start - base]
+            same = set(prev.nodes) == set(m.nodes) and not gap.strip()
+            if same or _COORD.match(gap):
+                groups[-1].append(m)
+                joins[-1].append("same" if same else ("comma" if _BARE_COMMA.match(gap) else "and"))
+                continue
+        groups.append([m])
+        joins.append([])
+    out: list[list[_Mention]] = []
+    for group, kinds in zip(groups, joins, strict=True):
+        if "comma" in kinds and "and" not in kinds[kinds.index("comma"):]:
+            current = [group[0]]
+            for m, kind in zip(group[1:], kinds, strict=True):
+                if kind == "comma" and "and" not in kinds:
+                    out.append(current)
+                    current = [m]
+                else:
+                    current.append(m)
+            out.append(current)
+        else:
+            out.append(group)
+    return out
+
+
+def _nodes(group: list[_Mention]) -> list[str]:
+    out: list[str] = []
+    for m in group:
+        for node in m.nodes:
+            if node not in out:
+                out.append(node)
+    return out
+
+
+def _resolve_anaphors(
+    sentence: pd.Series, text: str, ms: list[_Mention], history: list[list[list[_Mention]]],
+    cues: tuple[Cue, ...],
+) -> list[_Mention]:
+    """Replace phrases like "its two allies" by the last coordinated pair named before them."""
+    base = int(sentence["start"])
+    out = list(ms)
+    for cue in cues:
+        if cue.kind != "pair_anaphor":
+            continue
+        for match in cue.pattern.finditer(text):
+            start, end = base + match.start(), base + match.end()
+            earlier = [m for m in ms if m.end <= start]
+            candidates = [_groups(earlier, text, base)] + history[::-1][:_ANAPHOR_LOOKBACK]
+            pair = None
+            for groups in candidates:
+                multi = [g for g in groups if len(_nodes(g)) >= 2]
+                if multi:
+                    pair = tuple(_nodes(multi[-1])[:2])
+                    break
+            if pair is None:
+                continue
+            out = [m for m in out if m.end <= start or m.start >= end]
+            out.append(_Mention(start, end, pair, match.group(0), "actor", anaphor=True))
+    return sorted(out, key=lambda m: m.start)
+
+
+# --------------------------------------------------------------------------- ends rules
+
+
+def _cue_matches(text: str, cues: tuple[Cue, ...], ms: list[_Mention], base: int):
+    """Non-overlapping relation cues, earliest first and longest at one place."""
+    found = []
+    for order, cue in enumerate(cues):
+        if cue.kind != "relation":
+            continue
+        for match in cue.pattern.finditer(text):
+            s, e = base + match.start(), base + match.end()
+            if any(m.start <= s and e <= m.end and not m.anaphor for m in ms):
+                continue  # the cue word is part of a name
+            found.append((s, e, order, cue))
+    found.sort(key=lambda f: (f[0], -(f[1] - f[0]), f[2]))
+    taken: list[tuple[int, int, int, Cue]] = []
+    for f in found:
+        if all(f[0] >= t[1] or f[1] <= t[0] for t in taken):
+            taken.append(f)
+    return taken
+
+
+def _pairs(cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int):
+    """(source mention, source node, target mention, target node) tuples for one cue."""
+    usable = [m for m in ms if not (s <= m.start and m.end <= e)]
+    actors = [m for m in usable if m.role != "location"]
+    before = _groups([m for m in actors if m.end <= s], text, base)
+    after = _groups([m for m in actors if m.end > s], text, base)
+    out = []
+
+    def cross(sources, targets):
+        for sm in sources:
+            for tm in targets:
+                for sn in sm.nodes:
+                    for tn in tm.nodes:
+                        out.append((sm, sn, tm, tn))
+
+    def among(group):
+        flat = [(m, n) for m in group for n in m.nodes]
+        for i, (m1, n1) in enumerate(flat):
+            for m2, n2 in flat[i + 1:]:
+                out.append((m1, n1, m2, n2))
+
+    if cue.ends == "before>after":
+        if before and after:
+            sources = before[-1]
+            if _RELATIVE.match(text[sources[-1].end - base:s - base]):
+                sources = sources[-1:]
+            cross(sources, after[0])
+    elif cue.ends == "after>before":
+        targets = [g for g in before
+                   if not _AGENT_BEFORE.search(text[: g[0].start - base])]
+        if after and targets:
+            cross(after[0], targets[-1])
+    elif cue.ends == "after>subject":
+        if after:
+            if before:
+                cross(after[0], before[-1])
+            elif len(after) > 1:
+                cross(after[0], after[1])
+    elif cue.ends == "after>after":
+        if after:
+            rest = [m for m in usable if m.start >= after[0][-1].end]
+            if rest:
+                cross(after[0], [rest[0]])
+    elif cue.ends == "mediator>parties":
+        if before and after:
+            mediator = before[-1][-1:]
+            parties = list(after[0])
+            if len(_nodes(parties)) < 2 and len(before) > 1:
+                parties = before[-2][-1:] + parties
+            cross(mediator, parties)
+    elif cue.ends == "pair":
+        # "A ... ally of B", or "A ... its two allies" (the cue inside the phrase naming B)
+        linked = bool(after) and (
+            after[0][0].start < e or _LINKING.match(text[e - base:after[0][0].start - base])
+        )
+        if before and after and linked:
+            cross(before[-1], after[0])
+        elif after and len(_nodes(after[0])) >= 2:
+            among(after[0])
+        elif before and after:
+            cross(before[-1], after[0])
+        elif before and len(_nodes(before[-1])) >= 2:
+            among(before[-1])
+        elif len(before) >= 2:
+            cross(before[-2], before[-1])
+    return out
+
+
+# --------------------------------------------------------------------------- extraction
+
+
+def relations_from_mentions(
+    article: Article, mentions: pd.DataFrame, cues: tuple[Cue, ...] | None = None
+) -> pd.DataFrame:
+    """The relations frame from actor mentions already mapped to network nodes.
+
+    ``mentions`` needs ``sentence_id``, ``start``, ``end``, ``text`` and ``node`` (the network
+    node the mention stands for, or missing to ignore it); ``role_in_sentence`` = "location"
+    keeps a place ("forces in northern X") from being read as a party. Works on hand-made
+    mention frames, which is how the rules are tested apart from actor recognition.
+    """
+    cues = load_cues() if cues is None else cues
+    negations = [c.pattern for c in cues if c.kind == "negation"]
+    hedges = [c.pattern for c in cues if c.kind == "hedge"]
+    rows: list[dict] = []
+    history: list[list[list[_Mention]]] = []
+    for sentence in article.sentences.to_dict("records"):
+        sid, base = int(sentence["sentence_id"]), int(sentence["start"])
+        text = sentence["text"]
+        ms = _sentence_mentions(mentions, sid)
+        ms = _resolve_anaphors(pd.Series(sentence), text, ms, history, cues)
+        history.append(_groups([m for m in ms if not m.anaphor], text, base))
+        for s, e, _order, cue in _cue_matches(text, cues, ms, base):
+            pairs = _pairs(cue, s, e, ms, text, base)
+            if not pairs:
+                continue
+            left = max([base] + [m.end for m in ms if m.end <= s])
+            window = text[left - base:s - base]
+            negated = any(p.search(window) for p in negations)
+            hedged = any(p.search(text[: e - base]) for p in hedges)
+            for sm, sn, tm, tn in pairs:
+                if sn == tn:
+                    continue  # no self-loops: "X's leader backs X's army" is not a tie
+                directions = [(sm, sn, tm, tn)]
+                if cue.ends == "pair" and cue.relation not in SYMMETRIC:
+                    directions.append((tm, tn, sm, sn))
+                for m1, n1, m2, n2 in directions:
+                    if cue.relation in SYMMETRIC and n2 < n1:
+                        m1, n1, m2, n2 = m2, n2, m1, n1
+                    start = min(m1.start, m2.start, s)
+                    end = max(m1.end, m2.end, e)
+                    rows.append(
+                        {
+                            "source": n1,
+                            "target": n2,
+                            "relation": cue.relation,
+                            "sign": cue.sign,
+                            "cue": article.text[s:e],
+                            "quote": article.text[start:end],
+                            "sentence_id": sid,
+                            "start": start,
+                            "end": end,
+                            "hedged": hedged,
+                            "negated": negated,
+                            "source_text": m1.text,
+                            "target_text": m2.text,
+                        }
+                    )
+    frame = make_frame(rows, RELATION_COLUMNS)
+    frame = frame.drop_duplicates(["source", "target", "relation", "sentence_id", "cue"])
+    frame["sign"] = frame["sign"].astype("int64")
+    for col in ("hedged", "negated"):
+        frame[col] = frame[col].astype(bool)
+    frame = frame.sort_values(["sentence_id", "start", "source", "target"], kind="stable")
+    return frame.reset_index(drop=True)

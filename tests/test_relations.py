@@ -1,0 +1,218 @@
+"""Relation extraction: the cue rules on small invented articles, then the seed article."""
+
+from __future__ import annotations
+
+import re
+
+import pandas as pd
+import pytest
+
+from analysis.article import load_article
+from analysis.network import signed_graph
+from analysis.provenance import check_provenance
+from analysis.relations import (
+    CUES_FILE,
+    RELATION_COLUMNS,
+    load_cues,
+    relations_from_mentions,
+)
+
+# A tiny stand-in for actor recognition: surface form -> network node. Invented countries, so
+# the rules are shown to work on names the lexicons have never seen.
+NODES = {
+    "Freedonia": "Freedonia", "Freedonian": "Freedonia", "Fredville": "Freedonia",
+    "Sylvania": "Sylvania", "Sylvanian": "Sylvania", "Sylburg": "Sylvania",
+    "Ruritania": "Ruritania", "Ruritanian": "Ruritania", "Rurstadt": "Ruritania",
+    "Marsovia": "Marsovia", "Grand Fenwick": "Grand Fenwick",
+    "Valley Front": "Valley Front", "President Firefly": "Freedonia",
+}
+_PATTERN = re.compile("|".join(sorted(map(re.escape, NODES), key=len, reverse=True)))
+
+
+def article_and_mentions(tmp_path, text, locations=()):
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    article = load_article(path)
+    rows = []
+    for match in _PATTERN.finditer(article.text):
+        rows.append(
+            {
+                "sentence_id": article.sentence_at(match.start()),
+                "start": match.start(),
+                "end": match.end(),
+                "text": match.group(0),
+                "node": NODES[match.group(0)],
+                "role_in_sentence": "location" if match.start() in locations else "actor",
+            }
+        )
+    return article, pd.DataFrame(rows)
+
+
+def extract(tmp_path, text, **kwargs):
+    article, mentions = article_and_mentions(tmp_path, text, **kwargs)
+    frame = relations_from_mentions(article, mentions)
+    assert check_provenance(frame, article).empty
+    return frame
+
+
+def triples(frame):
+    return sorted(zip(frame["source"], frame["target"], frame["relation"], strict=True))
+
+
+def test_frame_has_the_documented_columns_even_when_empty(tmp_path):
+    frame = extract(tmp_path, "Freedonia held elections on Sunday.")
+    assert list(frame.columns) == list(RELATION_COLUMNS)
+    assert frame.empty
+
+
+def test_ally_is_symmetric_and_listed_once(tmp_path):
+    frame = extract(tmp_path, "Sylvania is a staunch ally of Freedonia, officials said.")
+    assert triples(frame) == [("Freedonia", "Sylvania", "ally")]
+    row = frame.iloc[0]
+    assert row["sign"] == 1 and row["cue"] == "staunch ally"
+    assert row["quote"] == "Sylvania is a staunch ally of Freedonia"
+
+
+def test_possessive_allies_and_coordinated_lists(tmp_path):
+    frame = extract(
+        tmp_path,
+        "Freedonia has been one of Sylvania's few allies. "
+        "Both Ruritania and Marsovia are among Grand Fenwick's last remaining allies.",
+    )
+    assert triples(frame) == [
+        ("Freedonia", "Sylvania", "ally"),
+        ("Grand Fenwick", "Marsovia", "ally"),
+        ("Grand Fenwick", "Ruritania", "ally"),
+    ]
+
+
+def test_negation_is_kept_flagged_and_left_out_of_the_network(tmp_path):
+    frame = extract(tmp_path, "Sylvania is not an ally of Freedonia. Marsovia backs Ruritania.")
+    denied = frame[frame["relation"] == "ally"].iloc[0]
+    assert bool(denied["negated"]) is True
+    assert bool(frame[frame["relation"] == "supports"].iloc[0]["negated"]) is False
+    assert sorted(signed_graph(frame).edges) == [("Marsovia", "Ruritania")]
+
+
+def test_hedged_mediation_gives_one_row_per_named_party(tmp_path):
+    frame = extract(
+        tmp_path,
+        "Analysts say Freedonia is trying to bridge the divide between Sylvania and Ruritania.",
+    )
+    assert triples(frame) == [
+        ("Freedonia", "Ruritania", "mediates"),
+        ("Freedonia", "Sylvania", "mediates"),
+    ]
+    assert frame["hedged"].all()
+    assert set(frame["sign"]) == {1}
+
+
+def test_unnamed_parties_are_dropped(tmp_path):
+    frame = extract(
+        tmp_path,
+        "Freedonia brokered a truce between Sylvania and the militias. "
+        "Freedonia offered aid to the victims. Analysts say it could bolster regional support.",
+    )
+    assert triples(frame) == [("Freedonia", "Sylvania", "mediates")]
+
+
+def test_passive_agents_each_attach_to_the_group_described(tmp_path):
+    frame = extract(
+        tmp_path,
+        'The Valley Front in northern Sylvania, described as "terrorists" by Fredville and '
+        "backed by Rurstadt, denied the claim.",
+        locations=(len("The Valley Front in northern "),),
+    )
+    assert triples(frame) == [
+        ("Freedonia", "Valley Front", "opposes"),
+        ("Ruritania", "Valley Front", "supports"),
+    ]
+    assert set(frame["sign"]) == {-1, 1}
+
+
+def test_relative_clause_attaches_to_the_last_member_of_a_list(tmp_path):
+    frame = extract(
+        tmp_path,
+        "The war led to strained relations between Sylburg and Fredville, which has long "
+        "supported the Valley Front opposed to President Firefly.",
+    )
+    assert triples(frame) == [
+        ("Freedonia", "Sylvania", "rival"),
+        ("Freedonia", "Valley Front", "supports"),
+        ("Valley Front", "Freedonia", "opposes"),
+    ]
+
+
+def test_pair_anaphor_refers_back_to_the_last_named_pair(tmp_path):
+    frame = extract(
+        tmp_path,
+        "Ties between Sylvania and Ruritania have frayed. "
+        "Marsovia wants to bridge the divide between its two allies.",
+    )
+    assert ("Marsovia", "Sylvania", "mediates") in triples(frame)
+    assert ("Marsovia", "Ruritania", "mediates") in triples(frame)
+    assert ("Marsovia", "Ruritania", "ally") in triples(frame)
+    mediation = frame[frame["relation"] == "mediates"].iloc[0]
+    assert mediation["target_text"] == "its two allies"
+    assert mediation["sentence_id"] == 2
+
+
+def test_brokered_deal_with_one_named_party_takes_the_speaker_as_the_other(tmp_path):
+    frame = extract(
+        tmp_path,
+        "Sylvania's leader said a Freedonian-brokered rapprochement with Ruritania should end "
+        "the occupation by Rurstadt of parts of Sylvania.",
+        locations=(),
+    )
+    assert ("Freedonia", "Sylvania", "mediates") in triples(frame)
+    assert ("Freedonia", "Ruritania", "mediates") in triples(frame)
+    assert ("Ruritania", "Sylvania", "opposes") in triples(frame)
+
+
+def test_fighting_between_two_parties_is_hostile_both_ways(tmp_path):
+    frame = extract(tmp_path, "Fighting between Sylvania and the Valley Front killed dozens.")
+    assert triples(frame) == [
+        ("Sylvania", "Valley Front", "opposes"),
+        ("Valley Front", "Sylvania", "opposes"),
+    ]
+
+
+def test_support_from_names_the_giver_and_the_receiver(tmp_path):
+    frame = extract(
+        tmp_path,
+        "With that support, as well as from Marsovia, Sylvania won back territory. "
+        "Freedonia has been receiving aid from Ruritania.",
+    )
+    assert triples(frame) == [
+        ("Marsovia", "Sylvania", "supports"),
+        ("Ruritania", "Freedonia", "supports"),
+    ]
+
+
+def test_self_loops_are_impossible(tmp_path):
+    frame = extract(tmp_path, "President Firefly backed Freedonia's army and Fredville's allies.")
+    assert (frame["source"] != frame["target"]).all()
+
+
+def test_same_statement_twice_is_one_edge_keeping_both_quotes(tmp_path):
+    frame = extract(
+        tmp_path,
+        "Sylvania is an ally of Freedonia. Freedonia has been one of Sylvania's allies.",
+    )
+    assert len(frame) == 2
+    edge = signed_graph(frame).edges["Freedonia", "Sylvania"]
+    assert edge["n_statements"] == 2
+    assert edge["quotes"].count(" | ") == 1
+
+
+def test_every_cue_row_catches_its_own_example():
+    raw = pd.read_csv(CUES_FILE, comment="#", dtype=str, keep_default_na=False)
+    cues = load_cues()
+    assert len(cues) == len(raw)
+    for cue, example in zip(cues, raw["example"], strict=True):
+        assert cue.pattern.search(example), (cue.pattern.pattern, example)
+
+
+@pytest.mark.parametrize("kind", ["relation", "negation", "hedge", "pair_anaphor"])
+def test_lexicon_has_every_kind_of_row(kind):
+    assert any(cue.kind == kind for cue in load_cues())
