@@ -95,3 +95,51 @@ def sentence_lengths(sentences: pd.DataFrame, title: str, source: str,
     ax.legend(handles, kinds, title="kind", loc="upper right", frameon=False)
     ax.set_xticks(sentences["sentence_id"])
     return finish(fig, ax, title, "sentence id (reading order)", "words", source)
+
+
+def signed_network(
+    graph,
+    positions: dict,
+    title: str,
+    source: str,
+    size: tuple[float, float] = (10.0, 7.5),
+) -> plt.Figure:
+    """A signed network: friendly ties solid green, hostile ties dashed red, each labelled.
+
+    ``graph`` is a networkx graph whose edges carry ``sign`` (+1, -1, 0) and ``relations``
+    (the label) and optionally ``hedged`` (drawn fainter); ``positions`` maps node -> (x, y),
+    e.g. from :func:`analysis.network.layout`, so the picture is the same on every run.
+    The axes are hidden: position carries no scale, only who sits near whom.
+    """
+    import networkx as nx
+    from matplotlib.lines import Line2D
+
+    fig, ax = new_figure(size)
+    styles = {1: (POSITIVE, "solid"), -1: (NEGATIVE, "dashed"), 0: (NEUTRAL, "dotted")}
+    for sign, (colour, style) in styles.items():
+        for hedged, alpha in ((False, 0.9), (True, 0.45)):
+            edges = [
+                (u, v) for u, v, d in sorted(graph.edges(data=True), key=lambda e: e[:2])
+                if d.get("sign", 0) == sign and bool(d.get("hedged", False)) is hedged
+            ]
+            if edges:
+                nx.draw_networkx_edges(graph, positions, edgelist=edges, edge_color=colour,
+                                       style=style, width=2.2, alpha=alpha, ax=ax)
+    nx.draw_networkx_nodes(graph, positions, nodelist=sorted(graph.nodes), node_size=900,
+                           node_color="#dce6f2", edgecolors=PALETTE[0], linewidths=1.2, ax=ax)
+    nx.draw_networkx_labels(graph, positions, font_size=9, font_weight="bold", ax=ax)
+    labels = {(u, v): d.get("relations", "") for u, v, d in graph.edges(data=True)}
+    nx.draw_networkx_edge_labels(graph, positions, edge_labels=labels, font_size=7.5,
+                                 font_color="#333333", rotate=False, ax=ax,
+                                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                                       "alpha": 0.8})
+    handles = [
+        Line2D([0], [0], color=POSITIVE, lw=2.2, label="positive tie (+1)"),
+        Line2D([0], [0], color=NEGATIVE, lw=2.2, ls="dashed", label="negative tie (−1)"),
+        Line2D([0], [0], color=NEUTRAL, lw=2.2, ls="dotted", label="mixed tie (±)"),
+        Line2D([0], [0], color=NEUTRAL, lw=2.2, alpha=0.45, label="hedged in the text"),
+    ]
+    ax.legend(handles=handles, loc="lower right", frameon=True, fontsize=8)
+    ax.margins(0.12)
+    ax.set_axis_off()
+    return finish(fig, ax, title, "", "", source)
