@@ -96,7 +96,9 @@ class Article:
             raise KeyError(f"offset {offset} is not inside a sentence of {self.path.name}")
         return int(hit["sentence_id"].iloc[0])
 
-    def find(self, quote: str, sentence_id: int | None = None, occurrence: int = 0) -> tuple[int, int]:
+    def find(
+        self, quote: str, sentence_id: int | None = None, occurrence: int = 0
+    ) -> tuple[int, int]:
         """The ``(start, end)`` span of ``quote`` in the article, optionally within one sentence.
 
         ``occurrence`` picks the n-th match (0 = first). Raises ``KeyError`` when it is not there.

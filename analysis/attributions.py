@@ -14,8 +14,8 @@ A pronoun source ("it said") is resolved to the previous sentence's source when 
 
 Columns: ``attribution_id``, ``sentence_id``, ``source`` (as written), ``resolved_source``
 (pronouns resolved; otherwise the same), ``speaker`` (the resolved source without a leading
-"the" and capitalised, for counting: "analysts" and "Analysts" are one speaker), ``source_start``, ``source_end``, ``verb``, ``lemma``,
-``tense`` (past | present), ``mode`` (direct | indirect | mixed), ``quote`` (the attributed
+"the" and capitalised, for counting: "analysts" and "Analysts" are one speaker),
+``source_start``, ``source_end``, ``verb``, ``lemma``, ``tense`` (past | present), ``mode`` (direct | indirect | mixed), ``quote`` (the attributed
 content, verbatim), ``start``, ``end`` (span of ``quote``).
 """
 
@@ -149,10 +149,15 @@ def _sentence_attributions(sentence: str) -> list[dict]:
             that = re.match(r".*?\bthat\b", after)
         content_from = v_end + (that.end() if that else 0)
         after_content = sentence[content_from:]
-        source_first = (
-            clause_start == 0 or not sentence[:clause_start].strip(_TRIM + _OPEN_QUOTES + "”")
+        opens_clause = (
+            clause_start == 0
+            or not sentence[:clause_start].strip(_TRIM + _OPEN_QUOTES + "”")
             or len(after_content.split()) >= 3
-        ) and not after_content.lstrip().startswith(",") and not rx["post_prep"].match(after_content)
+        )
+        content_follows = not after_content.lstrip().startswith(",") and not rx[
+            "post_prep"
+        ].match(after_content)
+        source_first = opens_clause and content_follows
         if source_first and len(after_content.split()) >= 2:
             c_start, c_end = _strip_span(sentence, content_from, len(sentence), _TRIM + ".")
         elif clause_start > 0:

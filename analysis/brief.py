@@ -64,7 +64,8 @@ def export_html(notebook, target: Path) -> None:
 
 def write_index(entries: list[tuple[str, str]], frames: list[Path], target: Path) -> None:
     items = "\n".join(
-        f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>' for href, title in entries
+        f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>'
+        for href, title in entries
     )
     frame_items = "\n".join(
         f'<li><a href="{html.escape(os.path.relpath(p, target.parent))}">'
@@ -84,7 +85,9 @@ def write_index(entries: list[tuple[str, str]], frames: list[Path], target: Path
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m analysis.brief", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis.brief", description=__doc__.split("\n")[0]
+    )
     parser.add_argument("--article", type=Path, help="also brief this article (.txt)")
     parser.add_argument("--published", help="its publication date, YYYY-MM-DD")
     parser.add_argument("--out", type=Path, default=BUILD_DIR, help="build folder (default build/)")

@@ -7,7 +7,9 @@ import pandas as pd
 from analysis.article import Article
 
 
-def check_provenance(frame: pd.DataFrame, article: Article, quote_column: str = "quote") -> pd.DataFrame:
+def check_provenance(
+    frame: pd.DataFrame, article: Article, quote_column: str = "quote"
+) -> pd.DataFrame:
     """Rows whose quote is not verbatim at ``article.text[start:end]`` or outside their sentence.
 
     An empty result means every row's provenance holds.

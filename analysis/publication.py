@@ -89,7 +89,9 @@ def _row(article, sent, match, clue, value, reading, ok) -> dict:
 def metadata_table(article: Article) -> pd.DataFrame:
     """The article's metadata as a two-column table (field, value) for display."""
     fields = ["title", "outlet", "byline", "dateline", "language", "address"]
-    rows = [{"field": f, "value": str(article.metadata[f])} for f in fields if f in article.metadata]
+    rows = [
+        {"field": f, "value": str(article.metadata[f])} for f in fields if f in article.metadata
+    ]
     published = article.published.isoformat() if article.published else "(unknown)"
     rows.append({"field": "published", "value": published})
     rows.append({"field": "published from", "value": article.published_source})

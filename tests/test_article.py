@@ -9,7 +9,7 @@ import pytest
 
 from analysis.article import load_article
 from analysis.errors import ArticleError
-from analysis.paths import SEED_ARTICLE, ARTICLES_DIR
+from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
 
 
 def test_seed_text_is_the_shared_seed_minus_page_furniture():

@@ -58,7 +58,9 @@ def error_line(capsys) -> str:
         ),
     ],
 )
-def test_bad_input_exits_2_with_one_line_and_writes_nothing(tmp_path, capsys, content, extra, problem):
+def test_bad_input_exits_2_with_one_line_and_writes_nothing(
+    tmp_path, capsys, content, extra, problem
+):
     story = tmp_path / "story.txt"
     if content is not None:
         story.write_bytes(content)

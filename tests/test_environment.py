@@ -39,7 +39,7 @@ def test_every_direct_dependency_is_pinned_and_matches_the_constraints():
     for core in ("jupyterlab", "pandas", "matplotlib", "seaborn", "nbval"):
         assert core in direct
     for name, version in direct.items():
-        assert locked.get(name) == version, f"{name}: pyproject {version}, constraints {locked.get(name)}"
+        assert locked.get(name) == version, f"{name}: {version} != {locked.get(name)}"
 
 
 def test_environment_yml_installs_the_same_set():

@@ -38,7 +38,10 @@ def sentences(text: str) -> list[str]:
             "“It is too early,” he said. “We are optimistic.” She left.",
             ["“It is too early,” he said.", "“We are optimistic.”", "She left."],
         ),
-        ("Is it over? Nobody knows! 2023 was hard.", ["Is it over?", "Nobody knows!", "2023 was hard."]),
+        (
+            "Is it over? Nobody knows! 2023 was hard.",
+            ["Is it over?", "Nobody knows!", "2023 was hard."],
+        ),
         ("No stop at the end", ["No stop at the end"]),
     ],
 )
