@@ -15,8 +15,9 @@ A pronoun source ("it said") is resolved to the previous sentence's source when 
 Columns: ``attribution_id``, ``sentence_id``, ``source`` (as written), ``resolved_source``
 (pronouns resolved; otherwise the same), ``speaker`` (the resolved source without a leading
 "the" and capitalised, for counting: "analysts" and "Analysts" are one speaker),
-``source_start``, ``source_end``, ``verb``, ``lemma``, ``tense`` (past | present), ``mode`` (direct | indirect | mixed), ``quote`` (the attributed
-content, verbatim), ``start``, ``end`` (span of ``quote``).
+``source_start``, ``source_end``, ``verb``, ``lemma``, ``tense`` (past | present), ``mode``
+(direct | indirect | mixed), ``quote`` (the attributed content, verbatim), ``start``,
+``end`` (span of ``quote``).
 """
 
 from __future__ import annotations

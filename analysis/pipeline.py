@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from analysis.actors import extract_actors, extract_mentions
 from analysis.article import Article
 from analysis.attributions import extract_attributions
 
@@ -22,6 +23,8 @@ def _sentences(article: Article) -> pd.DataFrame:
 FRAMES: dict[str, Callable[[Article], pd.DataFrame]] = {
     "sentences": _sentences,
     "attributions": extract_attributions,
+    "actors": extract_actors,
+    "mentions": extract_mentions,
 }
 
 
