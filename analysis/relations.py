@@ -30,8 +30,10 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.actors import actor_frames
 from analysis.article import Article
 from analysis.frames import make_frame
+from analysis.lexicons import countries, slug
 from analysis.paths import LEXICONS_DIR
 
 #: Columns of the relations frame, in order.
@@ -42,6 +44,10 @@ RELATION_COLUMNS = (
 #: Relation types; the symmetric ones are listed once per pair.
 RELATIONS = ("ally", "supports", "opposes", "mediates", "rival")
 SYMMETRIC = frozenset({"ally", "rival"})
+#: Actor kinds that stand for their state in the network (a president, a government, a state).
+STATE_LEVEL_KINDS = frozenset({"person", "state", "government"})
+#: Columns of :func:`actor_nodes`.
+NODE_COLUMNS = ("actor_id", "name", "kind", "country", "node")
 #: Columns a mentions frame must have for :func:`relations_from_mentions`.
 MENTION_COLUMNS = ("sentence_id", "start", "end", "text", "node")
 
@@ -54,6 +60,8 @@ _BARE_COMMA = re.compile(r"^\s*,\s*(?:the\s+)?$", re.IGNORECASE)
 # A relative clause between a list and a cue attaches the cue to the list's last member only
 # ("A and B, which has long supported C").
 _RELATIVE = re.compile(r"^\s*,?\s*(?:which|who|whose)\b", re.IGNORECASE)
+# Punctuation between a cue and the next actor: that actor belongs to another clause.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|--|—")
 # After a cue, a preposition that makes "A <cue> of/to/with B" a tie between A and B.
 _LINKING = re.compile(r"^\W*(?:of|to|with|for)\b", re.IGNORECASE)
 # An agent already taken by an earlier passive ("described as X by A and backed by B").
@@ -222,6 +230,8 @@ def _pairs(cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int):
     actors = [m for m in usable if m.role != "location"]
     before = _groups([m for m in actors if m.end <= s], text, base)
     after = _groups([m for m in actors if m.end > s], text, base)
+    if after and _CLAUSE_BREAK.search(text[e - base:max(e, after[0][0].start) - base]):
+        after = []  # "Ahead of the X-brokered talks, B said ...": B is not a party
     out = []
 
     def cross(sources, targets):
@@ -333,7 +343,7 @@ def relations_from_mentions(
                             "target": n2,
                             "relation": cue.relation,
                             "sign": cue.sign,
-                            "cue": article.text[s:e],
+                            "cue": article.text[s:e].strip(" -–—:"),
                             "quote": article.text[start:end],
                             "sentence_id": sid,
                             "start": start,
@@ -351,3 +361,57 @@ def relations_from_mentions(
         frame[col] = frame[col].astype(bool)
     frame = frame.sort_values(["sentence_id", "start", "source", "target"], kind="stable")
     return frame.reset_index(drop=True)
+
+
+# --------------------------------------------------------------------------- nodes and entry
+
+
+def _state_names() -> dict[str, str]:
+    table = countries()
+    return dict(zip(table["iso3"], table["name"], strict=True))
+
+
+def actor_nodes(actors: pd.DataFrame) -> pd.DataFrame:
+    """Which network node each actor stands for: people and governments collapse to their state.
+
+    Why: the article reports alliances between states even when it names a leader ("Putin
+    offered aid", "rebel groups opposed to Assad"); a network with a node for Assad and another
+    for Syria would split one tie in two. So a person, a government or a state with a country
+    becomes that state's common name (from ``countries.csv``); armed groups, organisations and
+    collective actors ("Kurdish forces", "Arab leaders") stay nodes of their own. Columns:
+    ``actor_id``, ``name``, ``kind``, ``country``, ``node``.
+    """
+    states = _state_names()
+    rows = []
+    for rec in actors.to_dict("records"):
+        country = str(rec.get("country") or "")
+        collapse = rec["kind"] in STATE_LEVEL_KINDS and country in states
+        rows.append(
+            {
+                "actor_id": rec["actor_id"],
+                "name": rec["name"],
+                "kind": rec["kind"],
+                "country": country,
+                "node": states[country] if collapse else rec["name"],
+            }
+        )
+    return make_frame(rows, NODE_COLUMNS)
+
+
+def mentions_with_nodes(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+    """The mentions frame plus a ``node`` column (see :func:`actor_nodes`).
+
+    A state named only as a place has no row in the actors frame; its mention still gets the
+    state's name, so a rule that takes a place ("occupation of parts of X") can use it.
+    """
+    nodes = dict(zip(actor_nodes(actors)["actor_id"], actor_nodes(actors)["node"], strict=True))
+    by_slug = {slug(name): name for name in _state_names().values()}
+    out = mentions.copy()
+    out["node"] = [nodes.get(a, by_slug.get(a)) for a in out["actor_id"]]
+    return out
+
+
+def extract_relations(article: Article) -> pd.DataFrame:
+    """The relations frame of an article (see the module docstring for its columns)."""
+    actors, mentions = actor_frames(article)
+    return relations_from_mentions(article, mentions_with_nodes(actors, mentions))

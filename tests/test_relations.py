@@ -216,3 +216,12 @@ def test_every_cue_row_catches_its_own_example():
 @pytest.mark.parametrize("kind", ["relation", "negation", "hedge", "pair_anaphor"])
 def test_lexicon_has_every_kind_of_row(kind):
     assert any(cue.kind == kind for cue in load_cues())
+
+
+def test_an_actor_after_a_clause_break_is_not_the_cue_object(tmp_path):
+    frame = extract(
+        tmp_path,
+        "Ahead of the Freedonian-brokered talks, Sylvania's envoy said both sides must yield. "
+        "Marsovia has been one of Ruritania's few allies, Sylvania said.",
+    )
+    assert triples(frame) == [("Marsovia", "Ruritania", "ally")]
