@@ -13,6 +13,7 @@ import pandas as pd
 from analysis.actors import extract_actors, extract_mentions
 from analysis.article import Article
 from analysis.attributions import extract_attributions
+from analysis.figures import extract_figures
 from analysis.relations import extract_relations
 
 
@@ -26,6 +27,7 @@ FRAMES: dict[str, Callable[[Article], pd.DataFrame]] = {
     "attributions": extract_attributions,
     "actors": extract_actors,
     "mentions": extract_mentions,
+    "figures": extract_figures,
     "relations": extract_relations,
 }
 

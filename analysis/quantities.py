@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 
@@ -38,14 +39,20 @@ ROLES = (
 )
 
 
-def read_lexicon(name: str) -> pd.DataFrame:
-    """A CSV lexicon from ``data/lexicons`` with its ``#`` header comment lines dropped.
+def read_commented_csv(path: Path) -> pd.DataFrame:
+    """A CSV file with its ``#`` header comment lines dropped, every cell a string.
 
-    Lines are dropped only when they *start* with ``#``, so a ``#`` inside a value is kept.
+    Our data files document their columns in a comment header; lines are dropped only when
+    they *start* with ``#``, so a ``#`` inside a value is kept. Empty cells stay ``""``.
     """
-    lines = (LEXICONS_DIR / name).read_text(encoding="utf-8").splitlines()
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
     body = "\n".join(line for line in lines if not line.startswith("#"))
     return pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False)
+
+
+def read_lexicon(name: str) -> pd.DataFrame:
+    """A CSV lexicon from ``data/lexicons`` (see :func:`read_commented_csv`)."""
+    return read_commented_csv(LEXICONS_DIR / name)
 
 
 @dataclass(frozen=True)

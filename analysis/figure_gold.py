@@ -1,0 +1,108 @@
+"""Measure the figures frame against the hand-checked gold of the seed article.
+
+The gold (``data/annotations/figures.csv``) lists every number of the article body, whether it
+is a figure (a count of people) or not (a year, a date, a pronoun), and for figures the measure
+and range a careful reader gives it. Comparing row by row shows a teacher exactly which
+figure the extractor misses or misreads, and whether any year or date slipped in as a figure.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.frames import make_frame
+from analysis.paths import ANNOTATIONS_DIR
+from analysis.quantities import read_commented_csv
+
+#: The seed article's figure gold.
+GOLD_PATH = ANNOTATIONS_DIR / "figures.csv"
+
+#: Columns of :func:`compare_with_gold`.
+COMPARISON_COLUMNS = (
+    "gold_id", "figure_id", "sentence_id", "number", "is_figure", "found", "measure_ok",
+    "range_ok", "qualifier_ok", "refers_to_ok", "place_ok", "period_ok",
+)
+
+
+def load_gold(path: Path = GOLD_PATH) -> pd.DataFrame:
+    """The gold numbers: one row per number in the article body (see the file's header)."""
+    gold = read_commented_csv(path)
+    gold["sentence_id"] = gold["sentence_id"].astype("int64")
+    for column in ("low", "best", "high"):
+        gold[column] = pd.to_numeric(gold[column].replace("", None)).astype("Int64")
+    return gold
+
+
+def _same(a: object, b: object) -> bool:
+    if pd.isna(a) and pd.isna(b):
+        return True
+    if pd.isna(a) or pd.isna(b):
+        return False
+    return a == b
+
+
+def compare_with_gold(figures: pd.DataFrame, gold: pd.DataFrame) -> pd.DataFrame:
+    """One row per gold number and per extracted figure the gold does not know.
+
+    A figure matches a gold row when it is in the same sentence and has the same number
+    phrase. ``found`` says whether the extractor reported the number as a figure; the ``*_ok``
+    columns compare each field for gold figures (empty for numbers that are not figures).
+    An extracted figure that matches no gold row comes out with an empty ``gold_id`` and
+    ``is_figure`` "no": a false positive.
+    """
+    rows, used = [], set()
+    for g in gold.itertuples():
+        hit = figures[(figures["sentence_id"] == g.sentence_id) & (figures["number"] == g.number)]
+        found = not hit.empty
+        row = {
+            "gold_id": g.gold_id, "figure_id": hit["figure_id"].iloc[0] if found else "",
+            "sentence_id": g.sentence_id, "number": g.number, "is_figure": g.is_figure,
+            "found": found,
+        }
+        if found:
+            used.add(hit.index[0])
+        if g.is_figure == "yes":
+            f = hit.iloc[0] if found else None
+            row.update(
+                measure_ok=found and f["measure"] == g.measure,
+                range_ok=found and all(_same(f[c], getattr(g, c)) for c in ("low", "best", "high")),
+                qualifier_ok=found and f["qualifier"] == g.qualifier,
+                refers_to_ok=found and f["refers_to"] == g.refers_to,
+                place_ok=found and f["place"] == g.place,
+                period_ok=found and f["period_start"] == g.period_start,
+            )
+        rows.append(row)
+    for index, f in figures.iterrows():
+        if index not in used:
+            rows.append(
+                {"gold_id": "", "figure_id": f["figure_id"], "sentence_id": f["sentence_id"],
+                 "number": f["number"], "is_figure": "no", "found": True}
+            )
+    return make_frame(rows, COMPARISON_COLUMNS)
+
+
+def gold_scores(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Precision and recall of "is a figure", and the share of gold figures read right.
+
+    Returns one row per measure with columns ``score`` and ``value`` (0..1) and ``counts``
+    (the fraction behind it, e.g. "3/3"), so the notebook can show where the numbers come from.
+    """
+    figures = comparison[comparison["is_figure"] == "yes"]
+    reported = comparison[comparison["found"]]
+    true_pos = int((reported["is_figure"] == "yes").sum())
+    rows = [
+        ("precision: reported figures that are figures", true_pos, len(reported)),
+        ("recall: gold figures that are reported", true_pos, len(figures)),
+        ("years, dates and non-counts reported as figures",
+         int((reported["is_figure"] == "no").sum()), int((comparison["is_figure"] == "no").sum())),
+    ]
+    for column in ("measure_ok", "range_ok", "qualifier_ok", "refers_to_ok", "place_ok",
+                   "period_ok"):
+        rows.append((f"{column.removesuffix('_ok')} right", int(figures[column].sum()),
+                     len(figures)))
+    return pd.DataFrame(
+        [{"score": name, "value": (n / d) if d else float("nan"), "counts": f"{n}/{d}"}
+         for name, n, d in rows]
+    )

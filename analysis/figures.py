@@ -1,0 +1,292 @@
+"""Casualty and displacement figures: what each number in an article counts, and of what.
+
+A number in a news sentence is a figure when it counts people: a casualty or displacement word
+governs it ("has killed around half a million", "dozens of people were killed", "6.5 million
+refugees") or it is followed by a noun for people ("48 Iranians"). For each figure this module
+gives the range the quantity grammar reads (:mod:`analysis.quantities`), the ``measure`` it
+counts, the event or period it ``refers_to`` ("Syrian civil war"), the ``place`` where the
+article states one, and the date the count starts from (``period_start``, resolved by
+:mod:`analysis.dates` against the publication date). Years, dates, ages and durations are never
+figures: the grammar has already tagged them.
+
+The words are data: ``data/lexicons/measures.csv`` (casualty and displacement cues) and
+``data/lexicons/figure_nouns.csv`` (people nouns, event nouns, phrase boundaries).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.article import Article
+from analysis.dates import extract_dates
+from analysis.frames import make_frame
+from analysis.quantities import find_quantities, read_lexicon
+
+#: Columns of :func:`extract_figures`.
+FIGURE_COLUMNS = (
+    "figure_id", "quote", "number", "measure", "low", "best", "high", "qualifier", "unit",
+    "refers_to", "event_class", "place", "period_start", "sentence_id", "start", "end",
+)
+
+#: What a figure can count.
+MEASURES = ("killed", "displaced", "injured", "refugees", "missing", "detained", "other")
+
+_AFTER_WORDS = 8  # how far after a number (and its noun) a passive cue may stand
+_PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
+
+
+@dataclass(frozen=True)
+class _Span:
+    start: int
+    end: int
+    text: str
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
+    """The "before" cues as one pattern anchored at the number; the "after" cues one by one."""
+    table = read_lexicon("measures.csv")
+    before = table[table["position"] == "before"]
+    groups = "|".join(
+        f"(?P<m{i}>\\b(?:{cue}))" for i, cue in enumerate(before["cue"])
+    )
+    before_pattern = re.compile(rf"(?:{groups})\s*$", re.IGNORECASE)
+    after = [
+        (row.measure, re.compile(rf"\b(?:{row.cue})\b", re.IGNORECASE))
+        for row in table[table["position"] == "after"].itertuples()
+    ]
+    return before_pattern, after
+
+
+@lru_cache(maxsize=1)
+def _before_measures() -> list[str]:
+    table = read_lexicon("measures.csv")
+    return list(table.loc[table["position"] == "before", "measure"])
+
+
+@lru_cache(maxsize=1)
+def _nouns() -> dict[str, dict[str, str]]:
+    table = read_lexicon("figure_nouns.csv")
+    return {
+        kind: dict(zip(group["word"], group["event_class"], strict=True))
+        for kind, group in table.groupby("kind")
+    }
+
+
+@lru_cache(maxsize=1)
+def _calendar_words() -> frozenset[str]:
+    words = read_lexicon("date_words.csv")
+    return frozenset(words.loc[words["kind"].isin(["month", "weekday"]), "word"])
+
+
+def _is_people_noun(word: str, sentence_initial: bool) -> bool:
+    if word.lower() in _nouns()["people"]:
+        return True
+    # A capitalised plural after a number ("48 Iranians", "1,800 Palestinians") is a group of
+    # people in news prose; month and weekday names are not.
+    return (
+        not sentence_initial
+        and word[:1].isupper()
+        and word.endswith("s")
+        and word.lower().rstrip("s") not in _calendar_words()
+        and word.lower() not in _calendar_words()
+    )
+
+
+def _counted_noun(text: str, end: int, limit: int) -> _Span | None:
+    """The people noun a number counts: "people" in "tens of thousands of people"."""
+    boundary = _nouns()["boundary"]
+    pos = end
+    match = re.match(r"\s+of\b", text[pos:limit])
+    if match:
+        pos += match.end()
+    for _ in range(3):  # up to two modifiers: "48 Iranian pilgrims"
+        match = re.match(r"\s+([A-Za-z][\w'’-]*)", text[pos:limit])
+        if not match:
+            return None
+        word = match.group(1)
+        start = pos + match.start(1)
+        if _is_people_noun(word, sentence_initial=False):
+            return _Span(start, pos + match.end(), word)
+        if word.lower() in boundary:
+            return None
+        pos += match.end()
+    return None
+
+
+def _measure_before(text: str, sent_start: int, start: int) -> tuple[str, _Span] | None:
+    pattern, _ = _cues()
+    window_start = max(sent_start, start - 60)
+    match = pattern.search(text, window_start, start)
+    if not match:
+        return None
+    for name, value in match.groupdict().items():
+        if value is not None:
+            measure = _before_measures()[int(name[1:])]
+            return measure, _Span(match.start(name), match.end(name), value)
+    return None
+
+
+def _clause_end(text: str, pos: int, limit: int) -> int:
+    match = re.compile(r"[;:!?]|\.(?=\s|$)|\s(?:but|while|whereas)\s").search(text, pos, limit)
+    return match.start() if match else limit
+
+
+def _measure_after(text: str, pos: int, limit: int) -> tuple[str, _Span] | None:
+    _, after = _cues()
+    stop = _clause_end(text, pos, limit)
+    words = list(re.finditer(r"\S+", text[pos:stop]))
+    if len(words) > _AFTER_WORDS:
+        stop = pos + words[_AFTER_WORDS - 1].end()
+    best: tuple[str, _Span] | None = None
+    for measure, pattern in after:
+        match = pattern.search(text, pos, stop)
+        if match and (best is None or match.start() < best[1].start):
+            best = (measure, _Span(match.start(), match.end(), match.group(0)))
+    return best
+
+
+def _keep_modifier(token: str) -> bool:
+    if token[:1].isupper() or token[:1].isdigit() or "-" in token:
+        return True
+    if token.endswith(("'s", "’s")):
+        return True
+    return token.lower().endswith(tuple(_nouns().get("modifier_suffix", {})))
+
+
+def _event_phrase(text: str, noun_start: int, noun_end: int, sent_start: int) -> _Span:
+    """The event noun with up to three modifiers before it ("Syrian civil war")."""
+    boundary = _nouns()["boundary"]
+    start = noun_start
+    tokens = list(re.finditer(r"[\w'’-]+", text[sent_start:noun_start]))
+    for token in reversed(tokens[-3:]):
+        word = token.group(0)
+        gap = text[sent_start + token.end() : start]
+        if gap.strip() or word.lower() in boundary or not _keep_modifier(word):
+            break
+        start = sent_start + token.start()
+    return _Span(start, noun_end, text[start:noun_end])
+
+
+def _events(text: str, lo: int, hi: int) -> list[tuple[int, int, str]]:
+    events = _nouns()["event"]
+    words = sorted(events, key=len, reverse=True)
+    pattern = re.compile(r"\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
+    found = pattern.finditer(text, lo, hi)
+    return [(m.start(), m.end(), events[m.group(0).lower()]) for m in found]
+
+
+def _refers_to(
+    text: str, sent_start: int, sent_end: int, cue: _Span | None, number_start: int
+) -> tuple[_Span, str] | None:
+    """The event a figure belongs to: the subject of an active cue, else the nearest event.
+
+    "The Syrian civil war has killed ..." and "an earthquake that killed ..." name the event
+    before the cue; "dozens were killed in unrest" names it after.
+    """
+    anchor = cue.start if cue is not None else number_start
+    before = _events(text, sent_start, anchor)
+    after = _events(text, cue.end if cue else number_start, sent_end)
+    if cue is not None and cue.start < number_start and before:
+        chosen = before[-1]
+    elif after:
+        chosen = after[0]
+    elif before:
+        chosen = before[-1]
+    else:
+        return None
+    return _event_phrase(text, chosen[0], chosen[1], sent_start), chosen[2]
+
+
+def _place(text: str, pos: int, limit: int) -> str:
+    """A place stated right after the figure: "in Turkey and Syria", "across Syria"."""
+    stop = _clause_end(text, pos, limit)
+    pattern = re.compile(
+        rf"\b(?:in|across|inside|throughout)\s+(?:the\s+)?(?P<place>{_PLACE_WORDS}"
+        rf"(?:(?:,\s*|\s+and\s+){_PLACE_WORDS})*)"
+    )
+    calendar = _calendar_words()
+    for match in pattern.finditer(text, pos, stop):
+        parts = re.split(r",\s*|\s+and\s+", match.group("place"))
+        parts = [p for p in parts if p.lower().rstrip(".") not in calendar]
+        if parts and not re.search(r"\d", match.group("place")):
+            return " and ".join(parts) if len(parts) == 2 else ", ".join(parts)
+    return ""
+
+
+def _period_start(
+    dates: pd.DataFrame, sentence_id: int, event: _Span | None, after: int, sent_end: int
+) -> str:
+    """The date a figure counts from: a date inside its event ("a February 6 earthquake"),
+    else the first date after the number in the sentence ("since it started in 2011")."""
+    rows = dates[(dates["sentence_id"] == sentence_id) & (dates["date"] != "")]
+    if event is not None:
+        inside = rows[(rows["start"] >= event.start) & (rows["end"] <= event.end)]
+        if not inside.empty:
+            return str(inside["date"].iloc[0])
+    later = rows[(rows["start"] >= after) & (rows["end"] <= sent_end)]
+    return "" if later.empty else str(later["date"].iloc[0])
+
+
+def extract_figures(article: Article) -> pd.DataFrame:
+    """Every figure of the article that counts people, with its range and provenance.
+
+    Columns (see :data:`FIGURE_COLUMNS`): ``figure_id`` (F01, F02, ...), ``quote`` (the shortest
+    span carrying the number and what it counts; verbatim ``text[start:end]``), ``number`` (the
+    quantity phrase), ``measure`` (see :data:`MEASURES`), ``low``/``best``/``high`` (whole
+    people; empty = open end or no point value), ``qualifier``, ``unit`` (people),
+    ``refers_to`` (the event phrase as written), ``event_class`` (war | earthquake | disaster |
+    violence), ``place`` (as stated after the figure), ``period_start`` (ISO date at its
+    precision: "2011", "2023-02-06"), ``sentence_id``, ``start``, ``end``.
+    An article without figures gives an empty frame with these columns.
+    """
+    text = article.text
+    dates = extract_dates(article)
+    rows = []
+    for sentence in article.sentences.itertuples():
+        s_start, s_end = int(sentence.start), int(sentence.end)
+        quantities = find_quantities(sentence.text, offset=s_start)
+        for q in quantities[quantities["role"] == "count"].itertuples():
+            noun = _counted_noun(text, int(q.end), s_end)
+            np_end = noun.end if noun else int(q.end)
+            found = _measure_before(text, s_start, int(q.start))
+            if found is None:
+                found = _measure_after(text, int(q.end), s_end)
+            if found is None and noun is None:
+                continue  # not a count of people: "its two allies", "thousands of rockets"
+            measure, cue = found if found else ("other", None)
+            start = min(int(q.start), cue.start if cue else int(q.start))
+            end = max(np_end, cue.end if cue else np_end)
+            event = _refers_to(text, s_start, s_end, cue, int(q.start))
+            event_span, event_class = event if event else (None, "")
+            rows.append(
+                {
+                    "quote": text[start:end],
+                    "number": q.text,
+                    "measure": measure,
+                    "low": q.low,
+                    "best": q.best,
+                    "high": q.high,
+                    "qualifier": q.qualifier,
+                    "unit": "people",
+                    "refers_to": event_span.text if event_span else "",
+                    "event_class": event_class,
+                    "place": _place(text, np_end, s_end),
+                    "period_start": _period_start(
+                        dates, int(sentence.sentence_id), event_span, int(q.end), s_end
+                    ),
+                    "sentence_id": int(sentence.sentence_id),
+                    "start": start,
+                    "end": end,
+                }
+            )
+    for index, row in enumerate(rows, start=1):
+        row["figure_id"] = f"F{index:02d}"
+    frame = make_frame(rows, FIGURE_COLUMNS)
+    for column in ("low", "best", "high"):
+        frame[column] = frame[column].astype("Int64")
+    return frame

@@ -1,0 +1,180 @@
+"""The figures frame: what each number counts, of what, where, since when, with provenance."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.article import load_article
+from analysis.figure_gold import compare_with_gold, gold_scores, load_gold
+from analysis.figures import FIGURE_COLUMNS, MEASURES, extract_figures
+from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
+from analysis.provenance import check_provenance
+from analysis.quantities import find_quantities
+
+ARTICLES = sorted(ARTICLES_DIR.glob("*.txt"))
+
+
+@pytest.fixture(scope="module")
+def seed():
+    return load_article(SEED_ARTICLE)
+
+
+@pytest.fixture(scope="module")
+def seed_figures(seed):
+    return extract_figures(seed)
+
+
+def _article(tmp_path, body: str, published: str = "2020-05-01"):
+    path = tmp_path / "article.txt"
+    path.write_text(body + "\n", encoding="utf-8")
+    return load_article(path, published=published)
+
+
+def _one(tmp_path, body: str) -> pd.Series:
+    figures = extract_figures(_article(tmp_path, body))
+    assert len(figures) == 1, figures
+    return figures.iloc[0]
+
+
+# --- the seed article against its gold ----------------------------------------------------
+
+def test_gold_numbers_and_quotes_are_verbatim_in_their_sentences(seed):
+    gold = load_gold()
+    for row in gold.itertuples():
+        sentence = seed.sentence(row.sentence_id)
+        assert row.number in sentence, row.gold_id
+        if row.is_figure == "yes":
+            assert row.quote in sentence and row.number in row.quote, row.gold_id
+
+
+def test_gold_covers_every_number_written_in_the_seed_body(seed):
+    """The gold is complete, so a number the extractor invents cannot hide from it."""
+    gold = load_gold()
+    written = []
+    for sentence in seed.body.itertuples():
+        found = find_quantities(sentence.text)
+        written += [(sentence.sentence_id, t) for t in found["text"]]
+    assert sorted(written) == sorted(zip(gold["sentence_id"], gold["number"], strict=True))
+
+
+def test_seed_every_gold_figure_is_found_with_its_range_and_measure(seed_figures):
+    comparison = compare_with_gold(seed_figures, load_gold())
+    figures = comparison[comparison["is_figure"] == "yes"]
+    assert figures["found"].all()
+    assert figures["measure_ok"].all() and figures["range_ok"].all()
+    assert figures["qualifier_ok"].all()
+
+
+def test_seed_no_year_date_or_other_number_is_reported_as_a_figure(seed_figures):
+    comparison = compare_with_gold(seed_figures, load_gold())
+    assert not comparison.loc[comparison["is_figure"] == "no", "found"].any()
+    scores = gold_scores(comparison).set_index("score")["value"]
+    assert scores["precision: reported figures that are figures"] == 1.0
+
+
+def test_seed_figures_say_what_they_refer_to_where_and_since_when(seed_figures):
+    comparison = compare_with_gold(seed_figures, load_gold())
+    figures = comparison[comparison["is_figure"] == "yes"]
+    assert figures["refers_to_ok"].all() and figures["place_ok"].all()
+    assert figures["period_ok"].all()
+
+
+def test_compare_flags_an_invented_figure_as_a_false_positive(seed_figures):
+    extra = seed_figures.iloc[[0]].assign(figure_id="F99", sentence_id=17, number="two")
+    comparison = compare_with_gold(pd.concat([seed_figures, extra], ignore_index=True),
+                                   load_gold())
+    assert comparison.loc[comparison["number"] == "two", "found"].all()
+    scores = gold_scores(comparison).set_index("score")["value"]
+    assert scores["precision: reported figures that are figures"] == 0.75
+
+
+# --- provenance and shape on every article ------------------------------------------------
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[p.stem for p in ARTICLES])
+def test_every_figure_quotes_its_span_inside_its_sentence(path):
+    article = load_article(path)
+    figures = extract_figures(article)
+    assert list(figures.columns) == list(FIGURE_COLUMNS)
+    assert check_provenance(figures, article).empty
+    for row in figures.itertuples():
+        assert row.number in row.quote
+        assert row.measure in MEASURES
+        bounds = [v for v in (row.low, row.best, row.high) if not pd.isna(v)]
+        assert bounds == sorted(bounds)
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[p.stem for p in ARTICLES])
+def test_no_year_or_date_becomes_a_figure_in_any_article(path):
+    article = load_article(path)
+    figures = extract_figures(article)
+    quantities = find_quantities(article.text)
+    not_counts = quantities[quantities["role"] != "count"]
+    for row in not_counts.itertuples():
+        inside = figures[(figures["start"] <= row.start) & (figures["end"] >= row.end)]
+        assert not (inside["number"] == row.text).any(), row.text
+
+
+def test_article_without_figures_gives_an_empty_frame_with_the_columns(tmp_path):
+    figures = extract_figures(_article(tmp_path, "The ministers met in 2019 for two days."))
+    assert figures.empty
+    assert list(figures.columns) == list(FIGURE_COLUMNS)
+    assert figures["start"].dtype == "int64"
+
+
+# --- what a number counts -----------------------------------------------------------------
+
+@pytest.mark.parametrize(
+    ("body", "number", "measure"),
+    [
+        ("The war has killed around half a million people.", "around half a million", "killed"),
+        ("Dozens of people were killed in the unrest.", "Dozens", "killed"),
+        ("The conflict has displaced millions more.", "millions more", "displaced"),
+        ("The storm has driven 300 people from their homes.", "300", "displaced"),
+        ("There are 6.5 million refugees abroad.", "6.5 million", "refugees"),
+        ("Police said 48 pilgrims who were kidnapped were freed.", "48", "detained"),
+        ("The blast wounded at least 30 people.", "at least 30", "injured"),
+        ("Officials said 1,200 people are missing.", "1,200", "missing"),
+        ("A delegation of 40 people arrived.", "40", "other"),
+        ("The attack left 12 Kenyans dead.", "12", "killed"),
+    ],
+)
+def test_the_governing_word_gives_the_measure(tmp_path, body, number, measure):
+    row = _one(tmp_path, body)
+    assert (row["number"], row["measure"]) == (number, measure)
+    assert row["unit"] == "people"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Hamas has launched thousands of rockets.",
+        "He tried to bridge the divide between its two allies.",
+        "Russia has been one of Syria's few allies.",
+        "A 72-hour truce began in 2014 and aid worth $3 million arrived on March 5.",
+    ],
+)
+def test_numbers_that_do_not_count_people_are_not_figures(tmp_path, body):
+    assert extract_figures(_article(tmp_path, body)).empty
+
+
+def test_refers_to_place_and_period_from_the_sentence(tmp_path):
+    row = _one(
+        tmp_path,
+        "Aid arrived after a January 9 flood that killed hundreds in Kenya and Somalia.",
+    )
+    assert row["refers_to"] == "January 9 flood"
+    assert row["event_class"] == "disaster"
+    assert row["place"] == "Kenya and Somalia"
+    assert row["period_start"] == "2020-01-09"  # the latest January 9 before publication
+
+
+def test_period_start_from_since_a_year(tmp_path):
+    row = _one(tmp_path, "The civil war has killed 10,000 people since it began in 2016.")
+    assert (row["refers_to"], row["period_start"]) == ("civil war", "2016")
+
+
+def test_the_quote_is_the_number_with_what_it_counts(tmp_path):
+    row = _one(tmp_path, "Officials say the war has killed about 20,000 people, mostly civilians.")
+    assert row["quote"] == "killed about 20,000 people"
+    assert (row["low"], row["best"], row["high"]) == (18000, 20000, 22000)
