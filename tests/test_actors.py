@@ -1,0 +1,175 @@
+"""Actors and mentions: what the meetings and relations stages (and the notebook) rely on."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from analysis.actors import (
+    ACTOR_COLUMNS,
+    HOWS,
+    KINDS,
+    MENTION_COLUMNS,
+    ROLES,
+    actor_frames,
+    extract_actors,
+    extract_mentions,
+)
+from analysis.article import load_article
+from analysis.provenance import check_provenance
+
+
+def article_from(tmp_path, text: str, name: str = "story.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return load_article(path, published="2020-01-01")
+
+
+@pytest.fixture(scope="module")
+def seed_frames(seed):
+    return actor_frames(seed)
+
+
+def by_id(actors: pd.DataFrame) -> pd.DataFrame:
+    return actors.set_index("actor_id")
+
+
+# -- the frames' shape and provenance ---------------------------------------------------------
+
+
+def test_frames_have_the_documented_columns_and_vocabularies(seed_frames):
+    actors, mentions = seed_frames
+    assert tuple(actors.columns) == ACTOR_COLUMNS
+    assert tuple(mentions.columns) == MENTION_COLUMNS
+    assert set(actors["kind"]) <= set(KINDS)
+    assert set(mentions["how"]) <= set(HOWS)
+    assert set(mentions["role_in_sentence"]) <= set(ROLES)
+    assert actors["actor_id"].is_unique
+    assert mentions["confidence"].between(0, 1).all()
+
+
+def test_every_mention_and_actor_points_at_its_text(seed, seed_frames):
+    actors, mentions = seed_frames
+    assert (mentions["text"] == mentions["quote"]).all()
+    assert check_provenance(mentions, seed).empty
+    assert check_provenance(actors, seed).empty
+    assert set(mentions["actor_id"]) >= set(actors["actor_id"])
+
+
+def test_mentions_do_not_overlap(seed_frames):
+    _, mentions = seed_frames
+    ordered = mentions.sort_values("start")
+    assert (ordered["start"].iloc[1:].to_numpy() >= ordered["end"].iloc[:-1].to_numpy()).all()
+
+
+def test_counts_and_forms_agree_with_the_mentions(seed_frames):
+    actors, mentions = seed_frames
+    counted = mentions[mentions["role_in_sentence"] != "location"]
+    for row in actors.itertuples():
+        mine = counted[counted["actor_id"] == row.actor_id]
+        assert row.mentions == len(mine)
+        assert set(row.surface_forms.split("|")) == set(mine["text"])
+        assert row.first_sentence == mine["sentence_id"].min()
+
+
+def test_api_functions_agree(seed):
+    actors, mentions = actor_frames(seed)
+    pd.testing.assert_frame_equal(extract_actors(seed), actors)
+    pd.testing.assert_frame_equal(extract_mentions(seed), mentions)
+
+
+# -- recognition on invented text (generic, not the seed) -------------------------------------
+
+
+def test_titles_names_surnames_and_pronouns(tmp_path):
+    art = article_from(
+        tmp_path,
+        "French President Jean Dupont met Kenya's leader Amani Otieno in Nairobi.\n\n"
+        "Dupont said he was pleased. The Kenyan president thanked him.",
+    )
+    actors, mentions = actor_frames(art)
+    people = by_id(actors)
+    assert people.loc["jean-dupont", "country"] == "FRA"
+    assert people.loc["jean-dupont", "role"] == "French President"
+    assert people.loc["jean-dupont", "cameo"] == "FRAGOV"
+    assert people.loc["amani-otieno", "country"] == "KEN"
+    assert people.loc["jean-dupont", "mentions"] == 3  # name, surname, "he"
+    how = mentions.set_index("text")["how"]
+    assert how["Kenyan president"] == "title"
+    assert mentions.set_index("text").loc["Kenyan president", "actor_id"] == "amani-otieno"
+    assert how["he"] == "coreference"
+
+
+def test_capital_as_place_and_as_state(tmp_path):
+    art = article_from(
+        tmp_path,
+        "The minister arrived in Paris on Monday. Paris is a close ally of Berlin, and the "
+        "White House welcomed German aid.",
+    )
+    actors, mentions = actor_frames(art)
+    roles = list(zip(mentions["text"], mentions["role_in_sentence"], mentions["actor_id"],
+                     strict=True))
+    assert ("Paris", "location", "france") in roles
+    assert ("Paris", "actor", "france") in roles
+    assert ("Berlin", "actor", "germany") in roles
+    assert ("German", "modifier", "germany") in roles
+    assert ("White House", "actor", "united-states-government") in roles
+    assert by_id(actors).loc["france", "mentions"] == 1  # the place does not count
+    assert by_id(actors).loc["united-states-government", "kind"] == "government"
+
+
+def test_a_state_seen_only_as_a_place_is_not_an_actor(tmp_path):
+    art = article_from(tmp_path, "Delegates met in Vienna and in northern Iraq on Sunday.")
+    actors, mentions = actor_frames(art)
+    assert actors.empty
+    assert set(mentions["role_in_sentence"]) == {"location"}
+
+
+def test_diacritics_and_curly_apostrophes(tmp_path):
+    art = article_from(
+        tmp_path,
+        "Turkish President Recep Tayyip Erdoğan spoke on Friday. Erdoğan’s office said "
+        "Erdogan would travel. The Turkish government agreed.",
+    )
+    actors, mentions = actor_frames(art)
+    person = by_id(actors).loc["recep-tayyip-erdogan"]
+    assert person["name"] == "Recep Tayyip Erdoğan"
+    linked = mentions[mentions["actor_id"] == "recep-tayyip-erdogan"]
+    assert {"Recep Tayyip Erdoğan", "Erdogan"} <= set(linked["text"])
+    gov = mentions[mentions["actor_id"] == "turkey-government"]
+    assert {"Erdoğan’s office", "Turkish government"} <= set(gov["text"])
+
+
+def test_lowercase_common_words_are_not_states(tmp_path):
+    art = article_from(tmp_path, "They ate turkey from fine china at dinner. Turkey objected.")
+    actors, mentions = actor_frames(art)
+    assert list(actors["actor_id"]) == ["turkey"]
+    assert list(mentions["text"]) == ["Turkey"]
+
+
+def test_no_actors_gives_empty_frames_with_columns(tmp_path):
+    art = article_from(tmp_path, "it rained all day and the river rose. nobody was hurt.")
+    actors, mentions = actor_frames(art)
+    assert actors.empty and tuple(actors.columns) == ACTOR_COLUMNS
+    assert mentions.empty and tuple(mentions.columns) == MENTION_COLUMNS
+
+
+def test_generic_armed_groups_take_the_country_from_context(tmp_path):
+    art = article_from(
+        tmp_path,
+        "Iraqi insurgents attacked a base. Officials said the insurgents fled. "
+        "Hezbollah denied any role.",
+    )
+    actors = by_id(extract_actors(art))
+    assert actors.loc["iraq-rebels", "name"] == "Iraqi rebels"
+    assert actors.loc["iraq-rebels", "cameo"] == "IRQREB"
+    assert actors.loc["iraq-rebels", "mentions"] == 2
+    assert actors.loc["hezbollah", "kind"] == "armed_group"
+    assert actors.loc["hezbollah", "country"] == "LBN"
+
+
+def test_collective_actors(tmp_path):
+    art = article_from(tmp_path, "Gulf monarchies and Western powers urged calm.")
+    actors = by_id(extract_actors(art))
+    assert actors.loc["gulf-monarchies", "kind"] == "collective"
+    assert actors.loc["western-powers", "name"] == "Western powers"
