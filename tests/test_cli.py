@@ -95,3 +95,20 @@ def test_undated_flag_processes_without_a_date(tmp_path):
     code = main(["extract", str(story), "--undated", "--out", str(tmp_path / "out")])
     assert code in (0, 3)
     assert (tmp_path / "out" / "sentences.csv").exists()
+
+
+def test_article_without_figures_is_written_and_flagged(tmp_path, capsys):
+    story = tmp_path / "story.txt"
+    story.write_text("The two ministers met in the capital on Monday. Talks went on.\n")
+    out = tmp_path / "out"
+    code = main(["extract", str(story), "--published", "2022-05-04", "--out", str(out)])
+    assert code == 3
+    err = error_line(capsys)
+    assert str(story) in err and "no casualty or displacement figures" in err
+    figures = pd.read_csv(out / "figures.csv")
+    assert figures.empty and "measure" in figures.columns
+    assert (out / "sentences.csv").exists()
+
+
+def test_seed_has_figures_so_exit_is_zero(tmp_path):
+    assert main(["extract", str(SEED_ARTICLE), "--out", str(tmp_path / "o")]) == 0

@@ -1,0 +1,123 @@
+"""Key facts for a briefing, each footnoted to the sentence of the article that says it.
+
+A briefer needs a short list of facts an audience can check. Each fact here is one row of an
+extracted frame (a meeting, a figure, a relation) rewritten as a plain sentence, and each carries
+the id and text of its source sentence as a footnote. Nothing is added that the frames do not hold.
+
+Columns of :func:`key_facts`: ``section`` (meetings | figures | relations), ``fact``,
+``sentence_id``, ``quote``, ``start``, ``end``.
+"""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+
+from analysis.article import Article, load_article
+from analysis.frames import make_frame
+from analysis.paths import SEED_ARTICLE
+
+COLUMNS = ("section", "fact", "sentence_id", "quote", "start", "end")
+
+
+def article_under_study() -> Article:
+    """The article a briefing is about: ``$BRIEF_ARTICLE`` (set by ``make brief ARTICLE=...``)
+    or the seed article.
+
+    ``$BRIEF_PUBLISHED`` gives its date when its metadata has none.
+    """
+    import os
+
+    path = os.environ.get("BRIEF_ARTICLE") or SEED_ARTICLE
+    return load_article(path, published=os.environ.get("BRIEF_PUBLISHED") or None)
+
+
+def _number(value: object) -> str:
+    if value is None or pd.isna(value) or value == "":
+        return ""
+    return f"{float(value):,.0f}"
+
+
+def figure_range(row: pd.Series) -> str:
+    """'about 500,000 (450,000 to 550,000)' style text for a figures row."""
+    low, best, high = _number(row.get("low")), _number(row.get("best")), _number(row.get("high"))
+    if best and low and high and low != high:
+        return f"{best} ({low} to {high})"
+    if best:
+        return best
+    if low and high:
+        return f"{low} to {high}"
+    if low:
+        return f"at least {low}"
+    if high:
+        return f"up to {high}"
+    return "an unstated number"
+
+
+def _meeting_fact(row: pd.Series) -> str:
+    who = " and ".join(p for p in str(row.get("participants", "")).split("|") if p) or "unnamed"
+    parts = [f"{row.get('kind', 'meeting')}: {who}"]
+    if row.get("location"):
+        parts.append(f"in {row['location']}")
+    if row.get("date"):
+        parts.append(f"on {row['date']} ({row.get('precision', '')})")
+    return " ".join(str(p) for p in parts) + f" — {row.get('status', 'unknown')}"
+
+
+def _figure_fact(row: pd.Series) -> str:
+    text = f"{row.get('measure', 'count')}: {figure_range(row)} {row.get('unit', '') or ''}".strip()
+    if row.get("refers_to"):
+        text += f" ({row['refers_to']})"
+    return text
+
+
+def _relation_fact(row: pd.Series) -> str:
+    verb = {"ally": "is allied with", "supports": "supports", "opposes": "opposes",
+            "mediates": "mediates with", "rival": "is a rival of"}
+    text = f"{row['source']} {verb.get(row['relation'], row['relation'])} {row['target']}"
+    if bool(row.get("hedged", False)):
+        text += " (hedged)"
+    return text
+
+
+_SECTIONS = {"meetings": _meeting_fact, "figures": _figure_fact, "relations": _relation_fact}
+
+
+def key_facts(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """One fact per row of the meetings, figures and relations frames, in reading order."""
+    rows = []
+    for section, describe in _SECTIONS.items():
+        frame = frames.get(section)
+        if frame is None or frame.empty:
+            continue
+        for _, row in frame.sort_values(["sentence_id", "start"], kind="stable").iterrows():
+            rows.append(
+                {
+                    "section": section,
+                    "fact": " ".join(describe(row.fillna("")).split()),
+                    "sentence_id": int(row["sentence_id"]),
+                    "quote": row["quote"],
+                    "start": int(row["start"]),
+                    "end": int(row["end"]),
+                }
+            )
+    return make_frame(rows, COLUMNS)
+
+
+def facts_html(facts: pd.DataFrame, article: Article) -> str:
+    """The facts as an HTML list with numbered footnotes quoting each source sentence."""
+    notes: dict[int, int] = {}
+    parts = []
+    for section, group in facts.groupby("section", sort=False):
+        items = []
+        for row in group.itertuples():
+            number = notes.setdefault(row.sentence_id, len(notes) + 1)
+            items.append(f"<li>{html.escape(row.fact)}<sup>[{number}]</sup></li>")
+        parts.append(f"<h4>{html.escape(str(section).capitalize())}</h4><ul>{''.join(items)}</ul>")
+    footnotes = "".join(
+        f"<li value='{number}'>sentence {sid}: “{html.escape(article.sentence(sid))}”</li>"
+        for sid, number in notes.items()
+    )
+    sources = f"<h4>Sources in the article</h4><ol style='font-size:90%'>{footnotes}</ol>"
+    return "".join(parts) + sources
