@@ -289,8 +289,11 @@ def _pairs(cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int):
             cross(before[-1], after[0])
         elif before and len(_nodes(before[-1])) >= 2:
             among(before[-1])
-        elif len(before) >= 2:
-            cross(before[-2], before[-1])
+        else:
+            # "A has been one of B's allies": the nearest earlier actor that is not B
+            others = [g for g in before[:-1] if set(_nodes(g)) != set(_nodes(before[-1]))]
+            if before and others:
+                cross(others[-1], before[-1])
     return out
 
 

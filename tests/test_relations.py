@@ -9,10 +9,15 @@ import pytest
 
 from analysis.article import load_article
 from analysis.network import signed_graph
+from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
 from analysis.provenance import check_provenance
+from analysis.relation_gold import compare_with_gold, load_gold, scores
 from analysis.relations import (
     CUES_FILE,
     RELATION_COLUMNS,
+    RELATIONS,
+    actor_nodes,
+    extract_relations,
     load_cues,
     relations_from_mentions,
 )
@@ -225,3 +230,81 @@ def test_an_actor_after_a_clause_break_is_not_the_cue_object(tmp_path):
         "Marsovia has been one of Ruritania's few allies, Sylvania said.",
     )
     assert triples(frame) == [("Marsovia", "Ruritania", "ally")]
+
+
+# --------------------------------------------------------------------------- real actors
+
+
+def test_people_and_governments_collapse_to_their_state_but_groups_stay():
+    actors = pd.DataFrame(
+        [
+            {"actor_id": "p", "name": "A Leader", "kind": "person", "country": "FRA"},
+            {"actor_id": "g", "name": "French government", "kind": "government",
+             "country": "FRA"},
+            {"actor_id": "s", "name": "France", "kind": "state", "country": "FRA"},
+            {"actor_id": "r", "name": "French rebels", "kind": "armed_group", "country": "FRA"},
+            {"actor_id": "c", "name": "Arab leaders", "kind": "collective", "country": ""},
+            {"actor_id": "u", "name": "A Stateless Envoy", "kind": "person", "country": ""},
+        ]
+    )
+    nodes = dict(zip(actor_nodes(actors)["actor_id"], actor_nodes(actors)["node"], strict=True))
+    assert nodes["p"] == nodes["g"] == nodes["s"]
+    assert nodes["r"] == "French rebels"
+    assert nodes["c"] == "Arab leaders"
+    assert nodes["u"] == "A Stateless Envoy"
+
+
+@pytest.fixture(scope="module")
+def seed():
+    article = load_article(SEED_ARTICLE)
+    return article, extract_relations(article)
+
+
+def test_seed_relations_have_provenance_and_no_self_loops(seed):
+    article, frame = seed
+    assert not frame.empty
+    assert check_provenance(frame, article).empty
+    assert (frame["source"] != frame["target"]).all()
+    assert set(frame["relation"]) <= set(RELATIONS)
+    assert set(frame["sign"]) <= {1, -1}
+    symmetric = frame[frame["relation"].isin(["ally", "rival"])]
+    assert (symmetric["source"] < symmetric["target"]).all()
+
+
+def test_seed_relations_recover_the_gold_statements(seed):
+    article, frame = seed
+    gold = load_gold()
+    result = scores(frame, gold, article).set_index("level")
+    assert result.loc["statement", "recall"] >= 0.9
+    assert result.loc["statement", "precision"] >= 0.9
+    comparison = compare_with_gold(frame, gold, article)
+    matched = comparison[comparison["status"] == "match"]
+    assert (matched["hedged_gold"] == matched["hedged_found"]).all()
+
+
+def test_gold_quotes_are_verbatim_in_their_sentences_and_well_formed():
+    article = load_article(SEED_ARTICLE)
+    gold = load_gold()
+    assert gold["gold_id"].is_unique
+    assert set(gold["relation"]) <= set(RELATIONS)
+    for row in gold.to_dict("records"):
+        assert row["quote"] in article.sentence(row["sentence_id"]), row["gold_id"]
+        assert row["source"] != row["target"]
+        assert row["sign"] == (-1 if row["relation"] in ("opposes", "rival") else 1)
+        if row["relation"] in ("ally", "rival"):
+            assert row["source"] < row["target"], row["gold_id"]
+
+
+@pytest.mark.parametrize("path", sorted(ARTICLES_DIR.glob("voa-*.txt")), ids=lambda p: p.stem)
+def test_other_articles_give_clean_frames(path):
+    article = load_article(path)
+    frame = extract_relations(article)
+    assert list(frame.columns) == list(RELATION_COLUMNS)
+    assert check_provenance(frame, article).empty
+    assert (frame["source"] != frame["target"]).all()
+
+
+def test_relations_frame_is_registered_for_the_cli():
+    from analysis.pipeline import FRAMES
+
+    assert FRAMES["relations"] is extract_relations
