@@ -569,3 +569,37 @@ def extract_dates(article: Article) -> pd.DataFrame:
                 }
             )
     return make_frame(rows, DATE_COLUMNS)
+
+
+def interval(iso: str, precision: str) -> tuple[str, str]:
+    """The first and last day covered by an ISO date at its precision ("2022-12" -> Dec 1-31).
+
+    Used when a meeting takes the anchor of "since September 2021" without the open interval.
+    """
+    if not iso or precision not in PRECISIONS:
+        return "", ""
+    if precision == "day":
+        return iso, iso
+    if precision == "year":
+        return f"{iso}-01-01", f"{iso}-12-31"
+    if precision == "month":
+        year, month = (int(x) for x in iso.split("-"))
+        return date(year, month, 1).isoformat(), _month_end(year, month).isoformat()
+    year, week = iso.split("-W")
+    monday = date.fromisocalendar(int(year), int(week), 1)
+    return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
+
+
+def span_tense(sentence: str, start: int, end: int) -> Tense | None:
+    """The tense carried by a word inside ``sentence[start:end]`` itself ("met", "been greeted").
+
+    A meeting cue that is itself a past verb dates itself; otherwise :func:`clause_tense` looks
+    around it.
+    """
+    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(sentence)]
+    for i, tok in enumerate(tokens):
+        if start <= tok[0] < end:
+            hit = _cue_at(tokens, i)
+            if hit:
+                return Tense(hit[0], hit[1], "inside")
+    return None

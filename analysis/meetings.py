@@ -1,0 +1,627 @@
+"""Meetings, visits, greetings, summits, phone calls and agreements the article mentions.
+
+One row per meeting, whether held, planned (announced) or negated, with who (actors from
+:mod:`analysis.actors`), where, when (from :mod:`analysis.dates`, at its precision) and how it
+is coded in PLOVER and CAMEO. The rules, in the order they run:
+
+1. **Cues.** A meeting word from ``data/lexicons/meeting_cues.csv`` ("talks", "met", "visit",
+   "greeted", "receiving calls", "restoration of diplomatic ties"). A noun after "the/their/this"
+   ("Their meeting also follows…") points back to a meeting already told and is skipped.
+2. **Window.** The cue's stretch of the sentence: clause breaks (";", ":", brackets, quotes,
+   dashes, commas) end it, except commas inside a list of actors ("Russia, Turkey and Syria");
+   after the cue, a relative clause ("that killed…", "during which…") ends it too.
+3. **Participants** are the actor mentions in the window, minus the place (a mention whose
+   ``role_in_sentence`` is location, which gives ``location``), minus a speaker ("…, the Kremlin
+   said"), minus a possessive or demonym that only qualifies the next person ("Russian President
+   Vladimir Putin", "Putin's special representative Mikhail Bogdanov"), minus a state or
+   government when a person of that state takes part. A collective ("the defence ministers of
+   Russia, Turkey and Syria") becomes its states' participation, the role kept in ``roles``.
+4. **Status** from negation ("has not visited") and the tense of the cue's clause (as for dates):
+   future -> planned, past/present -> held, negated -> negated, no cue -> unknown (held in a photo
+   caption, which shows what happened). "has not visited X since <date>" also implies a held visit
+   at <date> ("and none since").
+5. **Date**: the date expression in the window nearest the cue; a clause ", when…" right after a
+   date takes that date ("since September 2021, when he also met Putin"); "after <date>" runs from
+   that date to publication.
+6. **One meeting, many mentions.** The headline and the photo caption restate the lead, and a
+   later sentence can name the same meeting again ("he would meet with Putin"). Mentions with the
+   same status, compatible kinds, nested participant sets and no conflicting date or place are
+   merged: the body mention with the most detail is kept (its quote is the row's provenance); the
+   others' sentence ids go to ``also_in`` and fill its missing place or date. So the headline is
+   never counted as a second meeting.
+7. **Codes** from ``data/lexicons/meeting_codes.csv``: mode visit when the place is a
+   participant's country (host = that participant), third-party when it is nobody's,
+   multilateral for three or more states, phone for calls; a planned meeting is PLOVER AGREE /
+   CAMEO 036 with ``plover_mode`` the mode it will have.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.actors import actor_frames
+from analysis.article import Article
+from analysis.dates import clause_tense, extract_dates, interval, span_tense
+from analysis.frames import make_frame
+from analysis.paths import LEXICONS_DIR
+
+#: Columns of :func:`extract_meetings` (the issue's columns first, then explanations).
+MEETING_COLUMNS = (
+    "meeting_id",
+    "quote",
+    "participants",
+    "host",
+    "location",
+    "date",
+    "precision",
+    "date_start",
+    "date_end",
+    "status",
+    "kind",
+    "plover",
+    "plover_mode",
+    "cameo",
+    "sentence_id",
+    "start",
+    "end",
+    "roles",
+    "how_dated",
+    "also_in",
+)
+
+STATUSES = ("planned", "held", "negated", "unknown")
+KINDS = ("talks", "visit", "greeting", "ministerial", "summit", "phone call", "agreement")
+# When two cues of one sentence describe one meeting, the more specific kind wins.
+_KIND_RANK = {k: i for i, k in enumerate(
+    ("agreement", "phone call", "ministerial", "summit", "greeting", "visit", "talks")
+)}  # fmt: skip
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with (LEXICONS_DIR / name).open(encoding="utf-8") as handle:
+        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+@lru_cache(maxsize=1)
+def _cue_patterns() -> list[tuple[re.Pattern, str, str]]:
+    rows = _read_csv("meeting_cues.csv")
+    return [
+        (re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), r["kind"], r["part"]) for r in rows
+    ]
+
+
+@lru_cache(maxsize=1)
+def _role_patterns() -> list[dict[str, str]]:
+    return _read_csv("meeting_roles.csv")
+
+
+@lru_cache(maxsize=1)
+def _codes() -> list[dict[str, str]]:
+    return _read_csv("meeting_codes.csv")
+
+
+@lru_cache(maxsize=1)
+def _reporting_verbs() -> frozenset[str]:
+    return frozenset(r["form"].lower() for r in _read_csv("reporting_verbs.csv"))
+
+
+_ANAPHORIC = re.compile(
+    r"\b(?:the|their|this|that|these|those|its|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|without|failed to|refused to|n't)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+# Brackets do not break a window: "Assad (background R) being received" is one clause.
+_HARD_BREAK = re.compile(r"[;:\"“”]|\s[—–]\s|\s--\s")
+_RELATIVE = re.compile(r"\b(?:that|which|who|whom|when|where|whose)\b")
+_AFTER = re.compile(r"\b(?:after|since)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
+_WHEN_AFTER_DATE = re.compile(r"^\s*,\s*when\b", re.IGNORECASE)
+
+
+def code_meeting(kind: str, mode: str, status: str) -> tuple[str, str]:
+    """(PLOVER event, CAMEO code) of a meeting, from the codes table (planned -> AGREE/036)."""
+    for row in _codes():
+        kind_ok = row["kind"] in ("*", kind)
+        mode_ok = row["mode"] in ("*", mode)
+        status_ok = row["status"] == status or (row["status"] == "*" and status != "planned")
+        if kind_ok and mode_ok and status_ok:
+            return row["plover"], row["cameo"]
+    return "", ""
+
+
+def find_cues(sentence: str) -> list[tuple[int, int, str, str]]:
+    """Meeting cues of a sentence as (start, end, kind, part), longest first where they overlap.
+
+    Nouns that refer back to a meeting already told ("their meeting") are left out.
+    """
+    hits = []
+    for pattern, kind, part in _cue_patterns():
+        for m in pattern.finditer(sentence):
+            hits.append((m.start(), m.end(), kind, part))
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    chosen: list[tuple[int, int, str, str]] = []
+    for hit in hits:
+        if any(hit[0] < c[1] and c[0] < hit[1] for c in chosen):
+            continue
+        if hit[3] == "noun" and hit[2] == "talks" and _ANAPHORIC.search(sentence[: hit[0]]):
+            continue
+        chosen.append(hit)
+    return sorted(chosen)
+
+
+@dataclass
+class Mention:
+    """An actor mention with its actor's name, kind and country, offsets sentence-relative."""
+
+    actor_id: str
+    name: str
+    kind: str
+    country: str
+    start: int  # sentence-relative
+    end: int
+    text: str
+    how: str
+    role: str  # role_in_sentence
+
+
+@dataclass
+class _Meeting:
+    sentence_id: int
+    sentence_kind: str
+    order: int
+    kind: str
+    status: str
+    cue: tuple[int, int]
+    participants: list[Mention]
+    roles: dict[str, str]
+    location: Mention | None
+    date: dict[str, str]
+    span: tuple[int, int]  # article offsets
+    also_in: list[int] = field(default_factory=list)
+    extra_locations: list[Mention] = field(default_factory=list)
+
+
+def clause_window(
+    sentence: str, cue: tuple[int, int], mentions: list[Mention], relative: bool = True
+) -> tuple[int, int]:
+    """The cue's stretch of the sentence (module docstring, rule 2), sentence-relative.
+
+    ``relative=False`` keeps relative clauses ("Moscow which intervened") inside the window.
+    """
+    hard = [m.start() for m in _HARD_BREAK.finditer(sentence)]
+    commas = [m.start() for m in re.finditer(",", sentence)]
+    actors_ = [m for m in mentions if m.role != "location"]
+
+    def list_comma(pos: int) -> bool:
+        """A comma inside a list of actors, or before an appositive name at the end."""
+        left = sentence[:pos].rstrip()
+        right = sentence[pos + 1 :]
+        stripped = len(right) - len(right.lstrip())
+        nxt = next((m for m in actors_ if m.start == pos + 1 + stripped), None)
+        if nxt is None:
+            return False
+        if any(m.end == len(left) for m in actors_):
+            return True
+        # "met with Iran's visiting security council secretary, Saeed Jalili."
+        return nxt.kind == "person" and not sentence[nxt.end :].strip(" .\"”'’")
+
+    breaks = sorted(hard + [c for c in commas if not list_comma(c)])
+    lo = max([b + 1 for b in breaks if b < cue[0]], default=0)
+    hi = min([b for b in breaks if b >= cue[1]], default=len(sentence))
+    if relative:
+        for rel in _RELATIVE.finditer(sentence, cue[1], hi):
+            hi = rel.start()
+            break
+        for rel in _RELATIVE.finditer(sentence, lo, cue[0]):
+            lo = rel.end()
+    return lo, hi
+
+
+def _status(sentence: str, cue: tuple[int, int], kind_of_sentence: str) -> tuple[str, str]:
+    """(status, the word that decided it)."""
+    neg = _NEGATION.search(sentence[: cue[0]])
+    if neg and neg.start() >= max(0, cue[0] - 30):
+        return "negated", neg.group(0).strip()
+    own = span_tense(sentence, *cue)
+    if own is not None:
+        return ("planned" if own.tense == "future" else "held"), own.cue
+    tense = clause_tense(sentence, *cue)
+    if tense.tense == "future":
+        return "planned", tense.cue
+    if tense.tense in ("past", "present"):
+        return "held", tense.cue
+    if kind_of_sentence == "caption":
+        return "held", "photo caption"
+    return "unknown", ""
+
+
+def _roles(sentence: str, people: list[Mention]) -> tuple[dict[str, str], str]:
+    """Role of each participant as written, and a kind the roles upgrade the meeting to."""
+    roles: dict[str, str] = {}
+    upgrade = ""
+    for m in people:
+        left = sentence[: m.start]
+        # Strip earlier items of a coordinated list: "of Russia, Turkey and " -> "of ".
+        for _ in range(6):
+            new = re.sub(
+                r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:\s*,\s*and|\s*,|\s+and)\s*$", "", left
+            )
+            if new == left:
+                break
+            left = new
+        for row in _role_patterns():
+            pat = row["pattern"]
+            if row["where"] == "before_of":
+                found = re.search(
+                    rf"(?:\bthe\s+)?((?:[\w-]+\s+)?(?:{pat}))\s+of\s+$", left, re.IGNORECASE
+                )
+                if found:
+                    roles[m.actor_id] = found.group(1).lower()
+                    upgrade = upgrade or row["kind"]
+            elif row["where"] == "after":
+                if re.match(rf"(?:{pat})", sentence[m.end :], re.IGNORECASE):
+                    roles[m.actor_id] = row["role"]
+            elif re.search(rf"(?:{pat})\s+(?:the\s+)?$", sentence[: m.start], re.IGNORECASE):
+                roles[m.actor_id] = row["role"]
+    return roles, upgrade
+
+
+def select_participants(
+    sentence: str,
+    window: tuple[int, int],
+    mentions: list[Mention],
+    cue_kind: str,
+    cue: tuple[int, int],
+    speakers: bool = False,
+) -> tuple[list[Mention], Mention | None]:
+    """Participants and place of one cue (module docstring, rule 3).
+
+    ``speakers=True`` keeps the subject of a reporting verb (the actor of a statement).
+    """
+    inside = [m for m in mentions if window[0] <= m.start and m.end <= window[1]]
+    places = [m for m in inside if m.role == "location"]
+    if cue_kind == "visit":  # "visited Moscow": the object of a visit is its place
+        nxt = [m for m in inside if m.start >= cue[1] and not sentence[cue[1] : m.start].strip()]
+        places = nxt[:1] + [p for p in places if p not in nxt]
+    people = [m for m in inside if m not in places]
+    reporting = _reporting_verbs()
+    kept = []
+    for i, m in enumerate(people):
+        first = re.match(r"\s*([a-z]+)", sentence[m.end : m.end + 30].lower())
+        if first and first.group(1) in reporting and not speakers:
+            continue  # the speaker ("the Kremlin said"), not a participant
+        qualifies = m.how == "demonym" or sentence[m.end : m.end + 2] in ("'s", "’s")
+        nxt = people[i + 1] if i + 1 < len(people) else None
+        if (
+            qualifies
+            and nxt is not None
+            and nxt.kind == "person"
+            and nxt.start - m.end <= 45
+            and not re.search(r"[,;:]", sentence[m.end : nxt.start])
+        ):
+            continue  # "Russian President Vladimir Putin": Russian qualifies Putin
+        kept.append(m)
+    person_countries = {m.country for m in kept if m.kind == "person" and m.country}
+    result, seen = [], set()
+    for m in kept:
+        if m.kind != "person" and m.country in person_countries:
+            continue  # the state of a person who takes part is there through that person
+        if m.actor_id in seen:
+            continue
+        seen.add(m.actor_id)
+        result.append(m)
+    location = None
+    after_cue = [p for p in places if p.start >= cue[1]]
+    if after_cue or places:
+        location = (after_cue or places)[0]
+    return result, location
+
+
+def mentions_by_sentence(
+    actors: pd.DataFrame, mentions: pd.DataFrame, article: Article
+) -> dict[int, list[Mention]]:
+    info = actors.set_index("actor_id")
+    starts = article.sentences.set_index("sentence_id")["start"]
+    out: dict[int, list[Mention]] = {}
+    for m in mentions.sort_values(["sentence_id", "start"]).itertuples(index=False):
+        if m.actor_id not in info.index:
+            continue
+        a = info.loc[m.actor_id]
+        offset = int(starts[int(m.sentence_id)])
+        out.setdefault(int(m.sentence_id), []).append(
+            Mention(
+                actor_id=str(m.actor_id),
+                name=str(a["name"]),
+                kind=str(a["kind"]),
+                country=str(a["country"]) if isinstance(a["country"], str) else "",
+                start=int(m.start) - offset,
+                end=int(m.end) - offset,
+                text=str(m.text),
+                how=str(m.how),
+                role=str(m.role_in_sentence),
+            )
+        )
+    return out
+
+
+def _date_for(
+    sentence_dates: pd.DataFrame,
+    sentence: str,
+    offset: int,
+    window: tuple[int, int],
+    cue: tuple[int, int],
+    published: str,
+) -> dict[str, str]:
+    """The date of a meeting: nearest date expression in its window (module docstring, 5)."""
+    empty = {
+        "date": "",
+        "precision": "",
+        "date_start": "",
+        "date_end": "",
+        "how": "",
+        "relation": "",
+        "span": (),
+    }
+    rows = []
+    for d in sentence_dates.itertuples(index=False):
+        s, e = int(d.start) - offset, int(d.end) - offset
+        if window[0] <= s and e <= window[1]:
+            rows.append((min(abs(s - cue[1]), abs(cue[0] - e)), s, e, d))
+    when = None
+    if not rows:
+        # "since September 2021, when he also met Putin": the when-clause takes that date.
+        for d in sentence_dates.itertuples(index=False):
+            e = int(d.end) - offset
+            if e <= window[0] and _WHEN_AFTER_DATE.match(sentence[e:]):
+                when = d
+        if when is None:
+            return empty
+        start, end = interval(when.date, when.precision)
+        return {
+            "date": when.date,
+            "precision": when.precision,
+            "date_start": start,
+            "date_end": end,
+            "relation": "when",
+            "how": f"the clause ', when …' takes the date it follows: '{when.quote}' "
+            f"= {when.date} ({when.precision})",
+            "span": (int(when.start) - offset, int(when.end) - offset),
+        }
+    _, s, e, d = min(rows, key=lambda r: r[0])
+    result = {
+        "date": d.date,
+        "precision": d.precision,
+        "date_start": d.date_start,
+        "date_end": d.date_end,
+        "how": d.how or d.note,
+        "relation": d.relation,
+        "span": (s, e),
+    }
+    if not d.relation and _AFTER.search(sentence[:s]) and published and d.date:
+        word = _AFTER.search(sentence[:s]).group(0).split()[0].lower()
+        result.update(
+            relation=word,
+            date_end=published,
+            how=f"{d.how}; '{word}' it: between it and publication ({published})",
+        )
+    return result
+
+
+def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> list[_Meeting]:
+    dates = extract_dates(article)
+    by_sentence = mentions_by_sentence(actors, mentions, article)
+    published = article.published.isoformat() if article.published else ""
+    found: list[_Meeting] = []
+    for sent in article.sentences.itertuples(index=False):
+        sid, text, offset = int(sent.sentence_id), sent.text, int(sent.start)
+        ments = by_sentence.get(sid, [])
+        sdates = dates[dates["sentence_id"] == sid]
+        per_sentence: list[_Meeting] = []
+        for c_start, c_end, kind, _part in find_cues(text):
+            cue = (c_start, c_end)
+            window = clause_window(text, cue, ments)
+            people, location = select_participants(text, window, ments, kind, cue)
+            status, _why = _status(text, cue, sent.kind)
+            roles, upgrade = _roles(text, people)
+            if upgrade and kind in ("talks", "summit"):
+                kind = upgrade
+            date = _date_for(sdates, text, offset, window, cue, published)
+            pieces = [cue] + [(m.start, m.end) for m in people]
+            if location is not None:
+                pieces.append((location.start, location.end))
+            if date["span"]:
+                pieces.append(date["span"])
+            span = (offset + min(p[0] for p in pieces), offset + max(p[1] for p in pieces))
+            meeting = _Meeting(
+                sid,
+                sent.kind,
+                len(found) + len(per_sentence),
+                kind,
+                status,
+                cue,
+                people,
+                roles,
+                location,
+                date,
+                span,
+            )
+            same = [m for m in per_sentence if m.status == status]
+            if same:  # two cues of one sentence, one meeting ("met ... for talks")
+                _merge_into(same[0], meeting)
+                continue
+            per_sentence.append(meeting)
+        found.extend(per_sentence)
+    found.extend(_implied_by_negation(found, dates, article))
+    return [m for m in found if m.participants]
+
+
+def _implied_by_negation(
+    found: list[_Meeting], dates: pd.DataFrame, article: Article
+) -> list[_Meeting]:
+    """'has not visited X since <date>' implies a held visit at <date> (and none since)."""
+    implied = []
+    for m in found:
+        if m.status != "negated" or m.date.get("relation") != "since":
+            continue
+        start, end = interval(m.date["date"], m.date["precision"])
+        date = dict(
+            m.date,
+            date_start=start,
+            date_end=end,
+            relation="",
+            how=m.date["how"].split("; 'since'")[0]
+            + "; 'not … since' implies the last such meeting was then",
+        )
+        implied.append(
+            _Meeting(
+                m.sentence_id,
+                m.sentence_kind,
+                m.order + 0.5,
+                m.kind,
+                "held",
+                m.cue,
+                list(m.participants),
+                dict(m.roles),
+                m.location,
+                date,
+                m.span,
+            )
+        )
+    return implied
+
+
+def _compatible(a: _Meeting, b: _Meeting) -> bool:
+    if a.status != b.status:
+        return False
+    if a.kind != b.kind and "talks" not in (a.kind, b.kind):
+        return False
+    pa, pb = {p.actor_id for p in a.participants}, {p.actor_id for p in b.participants}
+    if not (pa & pb) or not (pa <= pb or pb <= pa):
+        return False
+    if a.date["date"] and b.date["date"] and a.date["date"] != b.date["date"]:
+        return False
+    la = a.location.actor_id if a.location else ""
+    lb = b.location.actor_id if b.location else ""
+    return not (la and lb and la != lb)
+
+
+def _later_restates(earlier: _Meeting, later: _Meeting) -> bool:
+    """A later body sentence restates an earlier meeting unless it adds a date the first lacks
+    (then the two cannot be told apart, and are kept apart)."""
+    if earlier.sentence_id == later.sentence_id:
+        return True
+    return not (later.date["date"] and not earlier.date["date"])
+
+
+def _merge_into(keep: _Meeting, other: _Meeting) -> None:
+    ids = {p.actor_id for p in keep.participants}
+    keep.participants += [p for p in other.participants if p.actor_id not in ids]
+    for key, value in other.roles.items():
+        keep.roles.setdefault(key, value)
+    if keep.location is None and other.location is not None:
+        keep.location = other.location
+    if not keep.date["date"] and other.date["date"]:
+        keep.date = other.date
+    if _KIND_RANK[other.kind] < _KIND_RANK[keep.kind]:
+        keep.kind = other.kind
+    if other.sentence_id != keep.sentence_id:
+        keep.also_in = sorted(set(keep.also_in + [other.sentence_id] + other.also_in))
+    else:
+        keep.span = (min(keep.span[0], other.span[0]), max(keep.span[1], other.span[1]))
+
+
+def _deduplicate(found: list[_Meeting]) -> list[_Meeting]:
+    """Merge mentions of one meeting (module docstring, rule 6).
+
+    A body mention can only restate a meeting told before it (or in its own sentence): an
+    undated "he had arrived for a visit" is not the visit of two years ago told later. The
+    headline and the caption restate the body, so they merge into the first compatible body
+    meeting wherever it is.
+    """
+    body = sorted((m for m in found if m.sentence_kind == "body"), key=lambda m: m.order)
+    display = sorted((m for m in found if m.sentence_kind != "body"), key=lambda m: m.order)
+    kept: list[_Meeting] = []
+    for m in body:
+        target = next((k for k in kept if _compatible(k, m) and _later_restates(k, m)), None)
+        if target is None:
+            kept.append(m)
+        else:
+            _merge_into(target, m)
+    for m in display:
+        target = next((k for k in kept if _compatible(k, m)), None)
+        if target is None:
+            kept.append(m)
+        else:
+            _merge_into(target, m)
+    return sorted(kept, key=lambda k: (k.span[0], k.order))
+
+
+def _mode(m: _Meeting) -> tuple[str, str]:
+    """(mode, host name) from the place and the participants' countries."""
+    countries = {p.country for p in m.participants if p.country}
+    if m.kind == "phone call":
+        return "phone", ""
+    if m.kind == "agreement" and "mediator" in m.roles.values():
+        return "third-party", ""
+    host = ""
+    if m.location is not None and m.location.country:
+        hosts = [p for p in m.participants if p.country == m.location.country]
+        # One participant of the place's country hosts; several (two envoys) -> their state.
+        host = hosts[0].name if len(hosts) == 1 else m.location.name
+    if len(countries) >= 3:
+        return "multilateral", host
+    if m.kind in ("visit", "greeting"):
+        return "visit", host
+    if m.location is None or not m.location.country:
+        return "", host
+    if m.location.country in countries:
+        return "visit", host
+    return "third-party", host
+
+
+def extract_meetings(
+    article: Article, actors: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Every meeting the article mentions, one row each (columns ``MEETING_COLUMNS``).
+
+    ``actors``/``mentions`` default to :func:`analysis.actors.actor_frames` of the article;
+    pass them to reuse frames already computed.
+    """
+    if actors is None or mentions is None:
+        actors, mentions = actor_frames(article)
+    rows = []
+    for m in _deduplicate(_collect(article, actors, mentions)):
+        mode, host = _mode(m)
+        plover, cameo = code_meeting(m.kind, mode, m.status)
+        names = [p.name for p in m.participants]
+        roles = [m.roles.get(p.actor_id, "host" if p.name == host else "") for p in m.participants]
+        rows.append(
+            {
+                "meeting_id": f"M{len(rows) + 1:02d}",
+                "quote": article.text[m.span[0] : m.span[1]],
+                "participants": "|".join(names),
+                "host": host,
+                "location": m.location.text if m.location is not None else "",
+                "date": m.date["date"],
+                "precision": m.date["precision"],
+                "date_start": m.date["date_start"],
+                "date_end": m.date["date_end"],
+                "status": m.status,
+                "kind": m.kind,
+                "plover": plover,
+                "plover_mode": mode,
+                "cameo": cameo,
+                "sentence_id": m.sentence_id,
+                "start": m.span[0],
+                "end": m.span[1],
+                "roles": "|".join(roles),
+                "how_dated": m.date["how"] or "no date in the sentence",
+                "also_in": "|".join(str(s) for s in m.also_in),
+            }
+        )
+    return make_frame(rows, MEETING_COLUMNS)

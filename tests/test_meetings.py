@@ -1,0 +1,174 @@
+"""Meetings: cues, participants, place, date, status, codes and one row per meeting."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis.article import load_article
+from analysis.meeting_gold import MEETING_FIELDS, compare, read_gold, scores
+from analysis.meetings import MEETING_COLUMNS, code_meeting, extract_meetings, find_cues
+from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
+from analysis.provenance import check_provenance
+
+ACTOR_COLUMNS = ["actor_id", "name", "kind", "country", "role", "cameo", "mentions",
+                 "surface_forms", "first_sentence"]  # fmt: skip
+MENTION_COLUMNS = ["actor_id", "sentence_id", "start", "end", "text", "how", "role_in_sentence"]
+
+
+def _invented(tmp_path: Path, text: str, lexicon: dict[str, tuple], published="2023-03-14"):
+    """An invented article plus hand-made actor frames (surface -> id, name, kind, iso3, role).
+
+    Keeps these tests about the meeting rules, whatever the actor recogniser does.
+    """
+    path = tmp_path / "invented.txt"
+    path.write_text(text, encoding="utf-8")
+    title = text.split("\n", 1)[0].replace('"', "'")
+    path.with_suffix(".yml").write_text(f'title: "{title}"\n', encoding="utf-8")
+    article = load_article(path, published=published)
+    actors, mentions = {}, []
+    for surface, (actor_id, name, kind, country, role) in lexicon.items():
+        start = article.text.find(surface)
+        while start >= 0:
+            end = start + len(surface)
+            mentions.append([actor_id, article.sentence_at(start), start, end, surface, "name",
+                             role])  # fmt: skip
+            actors[actor_id] = [actor_id, name, kind, country, "", "", 1, surface, 1]
+            start = article.text.find(surface, end)
+    return (
+        article,
+        pd.DataFrame(list(actors.values()), columns=ACTOR_COLUMNS),
+        pd.DataFrame(mentions, columns=MENTION_COLUMNS),
+    )
+
+
+STATES = {
+    "France": ("france", "France", "state", "FRA", "actor"),
+    "Germany": ("germany", "Germany", "state", "DEU", "actor"),
+    "Italy": ("italy", "Italy", "state", "ITA", "actor"),
+    "Rome": ("italy-capital", "Italy", "state", "ITA", "location"),
+    "Paris": ("france-capital", "France", "state", "FRA", "location"),
+    "Ana Lopes": ("ana-lopes", "Ana Lopes", "person", "PRT", "actor"),
+    "Jan Berg": ("jan-berg", "Jan Berg", "person", "NOR", "actor"),
+    "Oslo": ("norway-capital", "Norway", "state", "NOR", "location"),
+    "the ministry": ("norway-government", "Norwegian government", "government", "NOR", "actor"),
+}
+
+
+def test_collective_ministers_meeting_is_each_states_participation(tmp_path) -> None:
+    text = (
+        "Ministers to meet\n\n"
+        "The foreign ministers of France, Germany and Italy will meet in Rome on Friday.\n"
+    )
+    article, actors, mentions = _invented(tmp_path, text, STATES)
+    frame = extract_meetings(article, actors, mentions)
+    row = frame[frame["sentence_id"] == 2].iloc[0]
+    assert row["participants"].split("|") == ["France", "Germany", "Italy"]
+    assert row["roles"].split("|") == ["foreign ministers"] * 3
+    assert (row["kind"], row["status"], row["location"]) == ("ministerial", "planned", "Rome")
+    assert (row["date"], row["precision"]) == ("2023-03-17", "day")
+    assert (row["plover"], row["cameo"], row["plover_mode"]) == ("AGREE", "036", "multilateral")
+    assert row["host"] == "Italy"
+
+
+def test_negated_visit_since_a_date_implies_the_last_held_visit(tmp_path) -> None:
+    text = "Envoy news\n\nAna Lopes has not visited Oslo since May 2020, when she met Jan Berg.\n"
+    she = {"she": ("ana-lopes", "Ana Lopes", "person", "PRT", "actor")}
+    article, actors, mentions = _invented(tmp_path, text, STATES | she)
+    frame = extract_meetings(article, actors, mentions).set_index("status")
+    assert {"negated", "held"} <= set(frame.index)
+    negated, held = frame.loc["negated"], frame.loc["held"]
+    assert (negated["date_start"], negated["date_end"]) == ("2020-05-01", "2023-03-14")
+    assert (held["date"], held["precision"]) == ("2020-05", "month")
+    assert (held["date_start"], held["date_end"]) == ("2020-05-01", "2020-05-31")
+    assert held["kind"] == negated["kind"] == "visit"
+    assert held["host"] == "Jan Berg" and negated["host"] == "Norway"
+
+
+def test_speaker_and_qualifying_state_are_not_participants(tmp_path) -> None:
+    text = (
+        "Talks next week\n\nAna Lopes will hold talks with Jan Berg in Oslo on Monday, "
+        "the ministry said.\n"
+    )
+    article, actors, mentions = _invented(tmp_path, text, STATES)
+    row = extract_meetings(article, actors, mentions).iloc[0]
+    assert row["participants"].split("|") == ["Ana Lopes", "Jan Berg"]
+    assert (row["host"], row["plover_mode"], row["date"]) == ("Jan Berg", "visit", "2023-03-20")
+
+
+def test_headline_restating_the_lead_is_one_meeting(tmp_path) -> None:
+    text = (
+        "Ana Lopes to meet Jan Berg on Monday\n\n"
+        "Ana Lopes will hold talks with Jan Berg in Oslo on Monday.\n\n"
+        "Their meeting follows months of silence.\n"
+    )
+    article, actors, mentions = _invented(tmp_path, text, STATES)
+    frame = extract_meetings(article, actors, mentions)
+    assert len(frame) == 1
+    assert article.sentences["kind"].iloc[0] == "headline"
+    assert frame["sentence_id"].iloc[0] == 2
+    assert frame["also_in"].iloc[0] == "1"
+
+
+def test_third_location_and_unknown_tense(tmp_path) -> None:
+    text = "Leaders\n\nAna Lopes and Jan Berg held talks in Paris.\n"
+    article, actors, mentions = _invented(tmp_path, text, STATES)
+    row = extract_meetings(article, actors, mentions).iloc[0]
+    assert (row["status"], row["plover_mode"], row["cameo"]) == ("held", "third-party", "044")
+    assert row["date"] == "" and row["how_dated"] == "no date in the sentence"
+
+
+def test_no_participants_no_meeting_and_empty_frame_keeps_columns(tmp_path) -> None:
+    article, actors, mentions = _invented(tmp_path, "Quiet\n\nThe meeting was long.\n", STATES)
+    frame = extract_meetings(article, actors, mentions)
+    assert frame.empty and list(frame.columns) == list(MEETING_COLUMNS)
+
+
+@pytest.mark.parametrize(
+    ("kind", "mode", "status", "expected"),
+    [
+        ("talks", "visit", "planned", ("AGREE", "036")),
+        ("talks", "visit", "held", ("CONSULT", "042")),
+        ("talks", "third-party", "held", ("CONSULT", "044")),
+        ("phone call", "phone", "held", ("CONSULT", "041")),
+        ("greeting", "visit", "held", ("CONSULT", "043")),
+        ("visit", "visit", "negated", ("CONSULT", "042")),
+        ("agreement", "third-party", "held", ("COOPERATE", "057")),
+    ],
+)
+def test_codes_follow_plover_and_cameo(kind, mode, status, expected) -> None:
+    assert code_meeting(kind, mode, status) == expected
+
+
+def test_anaphoric_meeting_nouns_are_not_new_meetings() -> None:
+    kinds = [c[2] for c in find_cues("Their meeting also follows the talks they held.")]
+    assert kinds == []
+    assert [c[2] for c in find_cues("He arrived for an official visit.")] == ["visit"]
+
+
+def test_seed_article_matches_gold_on_every_field() -> None:
+    article = load_article(SEED_ARTICLE)
+    found = extract_meetings(article)
+    gold = read_gold("meetings.csv")
+    result = compare(found, gold, "meeting_id", MEETING_FIELDS)
+    wrong = result[result["verdict"] != "correct"]
+    assert wrong.empty, wrong.to_string()
+    assert scores(result)["precision"] == 1.0
+
+
+def test_gold_quotes_are_verbatim() -> None:
+    article = load_article(SEED_ARTICLE)
+    gold = read_gold("meetings.csv")
+    assert check_provenance(gold, article).empty
+    assert set(gold["status"]) <= {"planned", "held", "negated", "unknown"}
+
+
+def test_every_article_keeps_provenance() -> None:
+    for path in sorted(ARTICLES_DIR.glob("*.txt")):
+        article = load_article(path)
+        frame = extract_meetings(article)
+        assert list(frame.columns) == list(MEETING_COLUMNS)
+        assert check_provenance(frame, article).empty, path.name
+        assert frame["status"].isin(["planned", "held", "negated", "unknown"]).all()
