@@ -680,10 +680,13 @@ class _Recogniser:
         preps = {w.lower() for w in self.c["location_prepositions"]}
         verbs = {w.lower() for w in self.c["location_verbs"]}
         fillers = {w.lower() for w in self.c["location_fillers"]} - {"and"}
+        place_nouns = rf"^ (?:{alternation(self.c['location_nouns'])})(?![\w-])"
         previous: _Mention | None = None
         for cand in chosen:
             if kinds.get(cand.sentence_id) == "dateline":
                 cand.role = "location"
+            elif cand.form == "demonym" and re.match(place_nouns, self.folded[cand.end:]):
+                cand.role = "location"  # "the Ukrainian city of ...": a place, not the state
             elif not cand.role:
                 actor = self.actors.get(cand.actor_id)
                 placeable = actor is not None and actor.kind == "state" and cand.form in (
