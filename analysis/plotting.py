@@ -143,3 +143,121 @@ def signed_network(
     ax.margins(0.12)
     ax.set_axis_off()
     return finish(fig, ax, title, "", "", source)
+
+
+def _range_text(low, best, high) -> str:
+    """A range as a reader says it: "306,887", "> 507,000", "20,000–99,999", "~500,000"."""
+    def fmt(v) -> str:
+        return f"{int(v):,}"
+
+    if pd.isna(low) and pd.isna(high):
+        return "" if pd.isna(best) else fmt(best)
+    if pd.isna(high):
+        return f"\u2265 {fmt(low)}"
+    if pd.isna(low):
+        return f"\u2264 {fmt(high)}"
+    if low == high:
+        return fmt(low)
+    middle = "" if pd.isna(best) else f" (best {fmt(best)})"
+    return f"{fmt(low)}\u2013{fmt(high)}{middle}"
+
+
+def interval_chart(
+    comparison: pd.DataFrame,
+    title: str,
+    xlabel: str,
+    source: str,
+    size: tuple[float, float] | None = None,
+    highlight: str = "the article",
+) -> plt.Figure:
+    """Ranges on a log scale, grouped, coloured by source and labelled with their as-of date.
+
+    ``comparison`` needs ``group``, ``who``, ``label``, ``low``, ``best``, ``high``, ``as_of``
+    and ``status`` (as from :func:`analysis.reference.compare_with_reference`). An open end
+    (empty ``low`` or ``high``) is a short arrow, not a long bar, so "more than 507,000" does
+    not look like a range up to millions. Rows whose ``who`` is ``highlight`` are drawn thick
+    and black; secondary and unconfirmed figures get a hollow marker so they never look as
+    solid as a checked one. Each row is labelled with its range and as-of date.
+    """
+    from matplotlib.lines import Line2D
+
+    rows = comparison.reset_index(drop=True)
+    size = size or (12.0, 1.4 + 0.3 * (len(rows) + rows["group"].nunique()))
+    fig, ax = new_figure(size)
+    values = pd.concat([rows["low"], rows["best"], rows["high"]]).dropna().astype(float)
+    values = values[values > 0]
+    xmin, xmax = values.min() / 4, values.max() * 40
+    sources = [w for w in dict.fromkeys(rows["who"]) if w != highlight]
+    # The palette's six colours (grey and the first blue are kept for the article and axes),
+    # then distinct extra hues: a source list can be long.
+    choices = PALETTE[1:7] + ["#e377c2", "#17becf", "#bcbd22", "#1f77b4", "#ff7f0e", "#393b79",
+                              "#f7b6d2", "#8c564b", "#98df8a", "#aec7e8"]
+    colours = {w: choices[i % len(choices)] for i, w in enumerate(sources)}
+    colours[highlight] = "#111111"
+    y, ticks, labels = 0.0, [], []
+    for group, part in rows.groupby("group", sort=False):
+        ax.text(xmin * 1.05, y - 0.1, group, fontsize=9, fontweight="bold", va="bottom")
+        y += 0.75
+        for row in part.itertuples():
+            colour = colours[row.who]
+            mine = row.who == highlight
+            known = [float(v) for v in (row.low, row.best, row.high) if not pd.isna(v)]
+            low = float(row.low) if not pd.isna(row.low) else min(known) / 2.5
+            high = float(row.high) if not pd.isna(row.high) else max(known) * 2.5
+            ax.plot([low, high], [y, y], color=colour, lw=7 if mine else 3,
+                    alpha=0.8, solid_capstyle="butt")
+            if pd.isna(row.high):
+                ax.plot([high], [y], marker=">", color=colour, ms=7)
+            if pd.isna(row.low):
+                ax.plot([low], [y], marker="<", color=colour, ms=7)
+            checked = row.status in ("confirmed", "as written")
+            if not pd.isna(row.best):
+                ax.plot([float(row.best)], [y], marker="D" if mine else "o", ms=8 if mine else 6,
+                        color=colour, markerfacecolor=colour if checked else "white",
+                        markeredgewidth=1.5)
+            note = f"{_range_text(row.low, row.best, row.high)}  \u00b7  as of {row.as_of}"
+            if not checked:
+                note += f"  \u00b7  {row.status.upper()}"
+            ax.text(high * 1.25, y, note, fontsize=7.5, va="center", color="#333333")
+            ticks.append(y)
+            labels.append(row.label)
+            y += 1
+        y += 0.4
+    ax.set_xscale("log")
+    ax.set_xlim(xmin, xmax)
+    ax.set_ylim(y - 0.2, -0.6)
+    ax.set_yticks(ticks, labels, fontsize=8)
+    ax.grid(axis="y", visible=False)
+    handles = [Line2D([0], [0], color=colours[w], lw=6 if w == highlight else 3, label=w)
+               for w in [highlight, *sources]]
+    handles.append(Line2D([0], [0], color=NEUTRAL, marker="o", lw=0, markerfacecolor="white",
+                          label="secondary or unconfirmed"))
+    handles.append(Line2D([0], [0], color=NEUTRAL, marker=">", lw=2, label="open end"))
+    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5,
+              frameon=False, title="source", title_fontsize=8)
+    return finish(fig, ax, title, xlabel, "", source)
+
+
+def stacked_counts(
+    table: pd.DataFrame,
+    title: str,
+    xlabel: str,
+    ylabel: str,
+    source: str,
+    size: tuple[float, float] = (9.0, 6.0),
+) -> plt.Figure:
+    """Horizontal stacked bars: one bar per row of ``table`` (first row at the top), one colour
+    per column, with the row total at the end of each bar."""
+    fig, ax = new_figure(size)
+    rows = list(table.index)[::-1]
+    left = pd.Series(0.0, index=rows)
+    for i, column in enumerate(table.columns):
+        values = table.loc[rows, column].astype(float)
+        ax.barh([str(r) for r in rows], values.to_numpy(), left=left.to_numpy(),
+                color=PALETTE[i % len(PALETTE)], label=str(column))
+        left = left + values
+    for y, total in enumerate(left.to_numpy()):
+        ax.text(total, y, f" {total:g}", va="center", fontsize=9)
+    ax.xaxis.get_major_locator().set_params(integer=True)
+    ax.legend(title=table.columns.name, loc="lower right", frameon=True)
+    return finish(fig, ax, title, xlabel, ylabel, source)

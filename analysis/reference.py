@@ -1,0 +1,119 @@
+"""Reference figures from named sources, and which of them an article's figures compare with.
+
+A briefer reading "around half a million killed" wants to know what the UN, UNHCR or a monitoring
+group counted, as of when, and counting whom. ``data/reference/figures.csv`` holds such figures
+with their source, as-of date, what exactly they count and whether they are confirmed; this
+module loads it and lines each article figure up with the references that count the same kind
+of thing (same event class, compatible measure, same start year, a place the article names).
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pandas as pd
+
+from analysis.frames import make_frame
+from analysis.paths import REFERENCE_DIR
+from analysis.quantities import read_commented_csv
+
+#: The reference figures file.
+REFERENCE_PATH = REFERENCE_DIR / "figures.csv"
+
+#: Columns of :func:`compare_with_reference`.
+COMPARISON_COLUMNS = (
+    "figure_id", "group", "who", "label", "low", "best", "high", "qualifier", "as_of",
+    "status", "counts", "ref_id",
+)
+
+#: Which reference measures an article measure may be set beside: "displaced" in prose often
+#: covers people who fled abroad as well as those displaced at home.
+COMPATIBLE_MEASURES = {
+    "killed": ("killed",),
+    "displaced": ("displaced", "refugees"),
+    "refugees": ("refugees",),
+    "injured": ("injured",),
+    "missing": ("missing",),
+    "detained": ("detained",),
+}
+
+#: The label of the article's own rows in the comparison.
+ARTICLE = "the article"
+
+
+def load_reference(path: Path = REFERENCE_PATH) -> pd.DataFrame:
+    """The reference figures (one row per figure; columns documented in the data README)."""
+    reference = read_commented_csv(path)
+    for column in ("low", "best", "high"):
+        reference[column] = pd.to_numeric(reference[column].replace("", None)).astype("Int64")
+    return reference
+
+
+def _year(value: str) -> str:
+    return str(value)[:4]
+
+
+def matching_reference(figure: pd.Series, reference: pd.DataFrame, text: str) -> pd.DataFrame:
+    """The reference rows one article figure can be compared with.
+
+    Same ``event_class``; a compatible measure; the same start year when both give one (a toll
+    for the single year 2022 is not a toll since 2011); and one of the row's ``place_terms``
+    named somewhere in the article (a Syria figure is not set beside an article about Gaza).
+    """
+    if not figure["event_class"]:
+        return reference.iloc[0:0]
+    measures = COMPATIBLE_MEASURES.get(figure["measure"], ())
+    keep = (reference["event_class"] == figure["event_class"]) & reference["measure"].isin(measures)
+    if figure["period_start"]:
+        starts = reference["period_start"].map(_year)
+        keep &= (starts == "") | (starts == _year(figure["period_start"]))
+    named = reference["place_terms"].map(
+        lambda terms: any(re.search(rf"\b{re.escape(t)}\b", text) for t in terms.split("|") if t)
+    )
+    return reference[keep & named]
+
+
+def compare_with_reference(
+    figures: pd.DataFrame, reference: pd.DataFrame, text: str, published: object = None
+) -> pd.DataFrame:
+    """Each article figure followed by the reference figures it can be set beside.
+
+    Columns: ``figure_id``; ``group`` (what is compared: "F01 killed: Syrian civil war");
+    ``who`` ("the article" or the source's short name, for colour); ``label`` (one line for the
+    chart's axis); ``low``/``best``/``high``; ``qualifier``; ``as_of`` (the article's publication
+    date for its own rows); ``status``; ``counts``; ``ref_id`` (empty for the article's rows).
+    Figures with no matching reference are left out.
+    """
+    rows = []
+    as_of = "" if published is None else str(published)
+    for _, figure in figures.iterrows():
+        matches = matching_reference(figure, reference, text)
+        if matches.empty:
+            continue
+        refers = figure["refers_to"] or figure["event_class"]
+        group = f"{figure['figure_id']} {figure['measure']}: {refers}"
+        rows.append(
+            {
+                "figure_id": figure["figure_id"], "group": group, "who": ARTICLE,
+                "label": f"article: \u201c{figure['number']}\u201d",
+                "low": figure["low"], "best": figure["best"], "high": figure["high"],
+                "qualifier": figure["qualifier"], "as_of": as_of, "status": "as written",
+                "counts": figure["quote"], "ref_id": "",
+            }
+        )
+        for _, ref in matches.sort_values(["measure", "as_of", "ref_id"]).iterrows():
+            rows.append(
+                {
+                    "figure_id": figure["figure_id"], "group": group, "who": ref["source_short"],
+                    "label": f"{ref['source_short']}: {ref['topic'].replace('_', ' ')}, "
+                    f"{ref['place']}",
+                    "low": ref["low"], "best": ref["best"], "high": ref["high"],
+                    "qualifier": ref["qualifier"], "as_of": ref["as_of"],
+                    "status": ref["status"], "counts": ref["counts"], "ref_id": ref["ref_id"],
+                }
+            )
+    frame = make_frame(rows, COMPARISON_COLUMNS)
+    for column in ("low", "best", "high"):
+        frame[column] = frame[column].astype("Int64")
+    return frame
