@@ -125,14 +125,21 @@ def signed_network(
             if edges:
                 nx.draw_networkx_edges(graph, positions, edgelist=edges, edge_color=colour,
                                        style=style, width=2.2, alpha=alpha, ax=ax)
-    nx.draw_networkx_nodes(graph, positions, nodelist=sorted(graph.nodes), node_size=900,
-                           node_color="#dce6f2", edgecolors=PALETTE[0], linewidths=1.2, ax=ax)
-    nx.draw_networkx_labels(graph, positions, font_size=9, font_weight="bold", ax=ax)
-    labels = {(u, v): d.get("relations", "") for u, v, d in graph.edges(data=True)}
-    nx.draw_networkx_edge_labels(graph, positions, edge_labels=labels, font_size=7.5,
-                                 font_color="#333333", rotate=False, ax=ax,
-                                 bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
-                                       "alpha": 0.8})
+    nx.draw_networkx_labels(graph, positions, font_size=9.5, font_weight="bold", ax=ax,
+                            bbox={"boxstyle": "round,pad=0.35", "fc": "#dce6f2",
+                                  "ec": PALETTE[0], "lw": 1.2})
+    placed: list[tuple[float, float]] = []
+    for u, v, d in sorted(graph.edges(data=True), key=lambda e: tuple(sorted(e[:2]))):
+        (x1, y1), (x2, y2) = positions[u], positions[v]
+        # Midpoint, unless another label is already there (crossing edges): then slide along.
+        for frac in (0.5, 0.35, 0.65, 0.25, 0.75):
+            x, y = x1 + (x2 - x1) * frac, y1 + (y2 - y1) * frac
+            if all(abs(x - px) + abs(y - py) > 0.2 for px, py in placed):
+                break
+        placed.append((x, y))
+        ax.text(x, y, d.get("relations", ""), fontsize=7.5, color="#333333", ha="center",
+                va="center", bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                                   "alpha": 0.85})
     handles = [
         Line2D([0], [0], color=POSITIVE, lw=2.2, label="positive tie (+1)"),
         Line2D([0], [0], color=NEGATIVE, lw=2.2, ls="dashed", label="negative tie (−1)"),
