@@ -35,8 +35,6 @@ PREDICTION_COLUMNS = ("a", "b", "via", "signs", "predicted_sign", "reason")
 TENSION_COLUMNS = ("actor", "triads", "unbalanced_triads", "share_unbalanced")
 
 _SYMBOL = {1: "+", -1: "−", 0: "±"}
-#: Seed of the spring layout, so the drawing is the same on every run.
-LAYOUT_SEED = 7
 
 
 def _usable(relations: pd.DataFrame) -> pd.DataFrame:
@@ -125,8 +123,8 @@ def _reason(names: tuple[str, str, str], signs: dict[tuple[str, str], int]) -> t
         )
     return (
         "unbalanced",
-        "all three are enemies: any two share an enemy yet are not friends "
-        "(balanced only in Davis's weak sense)",
+        f"all three are enemies: {a} and {b} share an enemy ({c}) yet are not friends; "
+        "balance predicts two of them will make up (Davis's weak balance accepts it as is)",
     )
 
 
@@ -232,17 +230,87 @@ def tension_by_actor(triad_frame: pd.DataFrame) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
-def layout(graph: nx.Graph, seed: int = LAYOUT_SEED) -> dict[str, tuple[float, float]]:
-    """Node positions for drawing: a spring layout with a fixed seed, rounded to 3 decimals.
+def _ring_order(graph: nx.Graph, ring: list[str]) -> list[str]:
+    """Order a ring so that tied actors sit side by side.
 
-    Positive ties pull harder than negative ones (weight 2 against 1), so allies sit together.
-    The same graph gives the same picture on every run and machine.
+    Start from the best-connected member; each member's partners are placed alternately after
+    and before the members already placed, so a member with three partners gets one on each
+    side and none opposite (where its tie would run through the centre).
+    """
+    members = sorted(ring, key=lambda n: (-graph.degree(n), n))
+    order: list[str] = []
+    queue: list[str] = []
+    right = False
+    for start in members:
+        if start in order:
+            continue
+        order.append(start)
+        queue.append(start)
+        while queue:
+            current = queue.pop(0)
+            for partner in sorted(graph.neighbors(current)):
+                if partner in ring and partner not in order:
+                    right = not right
+                    order.insert(len(order) if right else 0, partner)
+                    queue.append(partner)
+    return order
+
+
+def _spread(angles: dict[str, float], gap: float) -> dict[str, float]:
+    """Push apart nodes of one ring that would sit closer than ``gap`` radians."""
+    ordered = sorted(angles.items(), key=lambda item: (item[1], item[0]))
+    out: dict[str, float] = {}
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1][1] - ordered[j][1] < gap:
+            j += 1
+        cluster = ordered[i:j + 1]
+        centre = sum(a for _, a in cluster) / len(cluster)
+        for k, (node, _) in enumerate(cluster):
+            out[node] = centre + (k - (len(cluster) - 1) / 2) * gap
+        i = j + 1
+    return out
+
+
+def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """Node positions computed from the ties alone (no randomness), rounded to 3 decimals.
+
+    A radial layout: the actor with most ties in the centre, the actors tied to it on a ring in
+    an order that keeps tied actors side by side, and every other actor on an outer ring next
+    to the ring actors it is tied to. Actors without a path to the centre go on a third ring.
+    Why not a spring layout: springs pull a broker between the two parties it mediates and
+    crush triangles into lines, which hides exactly the triads this notebook is about.
     """
     if graph.number_of_nodes() == 0:
         return {}
-    weighted = nx.Graph()
-    weighted.add_nodes_from(sorted(graph.nodes))
-    for u, v, data in sorted(graph.edges(data=True)):
-        weighted.add_edge(u, v, weight=2.0 if data.get("sign", 0) > 0 else 1.0)
-    pos = nx.spring_layout(weighted, seed=seed, weight="weight", k=1.2, iterations=200)
-    return {node: (round(float(x), 3), round(float(y), 3)) for node, (x, y) in sorted(pos.items())}
+    from math import atan2, cos, pi, sin
+
+    nodes = sorted(graph.nodes)
+    hub = min(nodes, key=lambda n: (-graph.degree(n), n))
+    ring1 = _ring_order(graph, sorted(graph.neighbors(hub)))
+    angle: dict[str, float] = {
+        node: pi / 2 - 2 * pi * i / max(len(ring1), 1) for i, node in enumerate(ring1)
+    }
+    radius: dict[str, float] = {hub: 0.0, **{node: 1.0 for node in ring1}}
+    reachable = nx.node_connected_component(graph, hub)
+    outer = [n for n in nodes if n not in radius and n in reachable]
+    pending = sorted(outer, key=lambda n: (nx.shortest_path_length(graph, hub, n), n))
+    ring2: dict[str, float] = {}
+    for node in pending:
+        placed = [angle[n] for n in sorted(graph.neighbors(node)) if n in angle]
+        x = sum(cos(a) for a in placed)
+        y = sum(sin(a) for a in placed)
+        ring2[node] = atan2(y, x) if placed else 0.0
+        angle[node] = ring2[node]
+    for node, a in _spread(ring2, gap=0.45).items():
+        angle[node], radius[node] = a, 1.9
+    others = [n for n in nodes if n not in radius]
+    for i, node in enumerate(others):
+        angle[node], radius[node] = 2 * pi * i / len(others), 2.7
+    pos = {
+        node: (round(radius[node] * cos(angle.get(node, 0.0)), 3),
+               round(radius[node] * sin(angle.get(node, 0.0)), 3))
+        for node in nodes
+    }
+    return {node: (x + 0.0, y + 0.0) for node, (x, y) in pos.items()}
