@@ -13,7 +13,9 @@ import pandas as pd
 from analysis.actors import extract_actors, extract_mentions
 from analysis.article import Article
 from analysis.attributions import extract_attributions
+from analysis.events import extract_events
 from analysis.figures import extract_figures
+from analysis.meetings import extract_meetings
 from analysis.relations import extract_relations
 
 
@@ -29,6 +31,8 @@ FRAMES: dict[str, Callable[[Article], pd.DataFrame]] = {
     "mentions": extract_mentions,
     "figures": extract_figures,
     "relations": extract_relations,
+    "meetings": extract_meetings,
+    "events": extract_events,
 }
 
 

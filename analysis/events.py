@@ -1,0 +1,230 @@
+"""Every dated happening the article mentions: what happened, who, when, and whether it did.
+
+One row per date expression of the article (from :mod:`analysis.dates`), with the happening it
+dates: the nearest event word of ``data/lexicons/event_cues.csv`` in the date's clause, before
+the date first ("intervened in the Syrian conflict in 2015"), then after it ("In December the
+ministers ... met"). A date used as a noun modifier dates the noun after it ("a February 6
+earthquake"). A clause ", when …" right after a date is a second happening at that date ("since
+September 2021, when he also met Putin"). The actors are the actor mentions of the clause (the
+speaker included: the Kremlin is the actor of "the Kremlin said"); a relative clause takes its
+antecedent ("Moscow which intervened" -> Moscow). Status: planned (future clause), negated
+("has not visited"), else held.
+
+The headline restates the lead, so a headline or caption row with the same date and description
+as a body row is not repeated: its sentence id goes to the body row's ``also_in``.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from functools import lru_cache
+
+import pandas as pd
+
+from analysis.actors import actor_frames
+from analysis.article import Article
+from analysis.dates import extract_dates, interval
+from analysis.frames import make_frame
+from analysis.meetings import Mention, clause_window, mentions_by_sentence, select_participants
+from analysis.paths import LEXICONS_DIR
+
+#: Columns of :func:`extract_events`.
+EVENT_COLUMNS = (
+    "event_id",
+    "description",
+    "actors",
+    "quote",
+    "sentence_id",
+    "start",
+    "end",
+    "date",
+    "precision",
+    "date_start",
+    "date_end",
+    "status",
+    "kind",
+    "trigger",
+    "how_dated",
+    "also_in",
+)
+
+_NEGATION = re.compile(
+    r"\b(?:not|never|no|without|failed to|refused to|n't)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+)
+_MODIFIER_SLOT = re.compile(r"\b(?:a|an|the|its|this|that|their|his|her)\s+$", re.IGNORECASE)
+_WHEN = re.compile(r"^\s*,\s*when\b", re.IGNORECASE)
+_RELATIVE_BEFORE = re.compile(r"^\s*(?:which|who|that)\s+$", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1)
+def _cues() -> tuple[list[tuple[re.Pattern, str, str]], re.Pattern | None]:
+    with (LEXICONS_DIR / "event_cues.csv").open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    events = [
+        (re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), r["label"], r["kind"])
+        for r in rows
+        if r["kind"] != "conflict_noun"
+    ]
+    nouns = [r["pattern"] for r in rows if r["kind"] == "conflict_noun"]
+    conflict = re.compile(rf"\b({'|'.join(nouns)})\b", re.IGNORECASE) if nouns else None
+    return events, conflict
+
+
+def find_triggers(sentence: str) -> list[tuple[int, int, str, str]]:
+    """Event words of a sentence as (start, end, label, kind), longest first where they overlap."""
+    events, _ = _cues()
+    hits = []
+    for pattern, label, kind in events:
+        for m in pattern.finditer(sentence):
+            text = " ".join(m.group(0).lower().split())
+            hits.append((m.start(), m.end(), label.replace("{match}", text), kind))
+    hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
+    chosen: list[tuple[int, int, str, str]] = []
+    for hit in hits:
+        if not any(hit[0] < c[1] and c[0] < hit[1] for c in chosen):
+            chosen.append(hit)
+    return sorted(chosen)
+
+
+def _pick_trigger(
+    sentence: str, span: tuple[int, int], window: tuple[int, int]
+) -> tuple[int, int, str, str] | None:
+    """The happening a date dates (module docstring)."""
+    inside = [t for t in find_triggers(sentence) if window[0] <= t[0] and t[1] <= window[1]]
+    after = [t for t in inside if t[0] >= span[1]]
+    before = [t for t in inside if t[1] <= span[0]]
+    if _MODIFIER_SLOT.search(sentence[: span[0]]) and after:
+        return after[0]  # "a February 6 earthquake"
+    if before:
+        return before[-1]
+    return after[0] if after else None
+
+
+def _describe(sentence: str, trigger: tuple[int, int, str, str]) -> str:
+    label = trigger[2]
+    _, conflict = _cues()
+    if label == "began" and conflict is not None:
+        nouns = list(conflict.finditer(sentence, 0, trigger[0]))
+        if nouns:
+            return f"{nouns[-1].group(1).lower()} began"
+    return label
+
+
+def _actors_of(
+    sentence: str,
+    window: tuple[int, int],
+    mentions: list[Mention],
+    trigger: tuple[int, int, str, str],
+) -> list[str]:
+    """Who acts: the antecedent of "which", the speaker of a statement, nobody for a disaster,
+    else the participants of the clause (as for meetings)."""
+    if trigger[3] == "disaster":
+        return []
+    before = [
+        m for m in mentions if window[0] <= m.start and m.end <= trigger[0] and m.role != "location"
+    ]
+    if before and _RELATIVE_BEFORE.match(sentence[before[-1].end : trigger[0]]):
+        return [before[-1].name]  # "Moscow which intervened"
+    if trigger[3] == "statement":
+        speakers = [m for m in before if m.role == "actor"]
+        if speakers:
+            return [speakers[-1].name]  # no speaker: "the announcement of <a deal>" -> its parties
+    people, _ = select_participants(
+        sentence, window, mentions, "event", (trigger[0], trigger[1]), speakers=True
+    )
+    return [m.name for m in people]
+
+
+def _status(sentence: str, trigger: tuple[int, int, str, str], tense: str) -> str:
+    if _NEGATION.search(sentence[: trigger[0]]):
+        return "negated"
+    return "planned" if tense == "future" else "held"
+
+
+def extract_events(
+    article: Article, actors: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
+    """Every dated happening, one row per date expression (columns ``EVENT_COLUMNS``).
+
+    ``quote`` spans the event word and its date; ``how_dated`` is the date's reasoning.
+    """
+    if actors is None or mentions is None:
+        actors, mentions = actor_frames(article)
+    by_sentence = mentions_by_sentence(actors, mentions, article)
+    dates = extract_dates(article)
+    kinds = article.sentences.set_index("sentence_id")["kind"]
+    texts = article.sentences.set_index("sentence_id")
+    rows: list[dict] = []
+    for d in dates.itertuples(index=False):
+        sid = int(d.sentence_id)
+        sentence, offset = texts.at[sid, "text"], int(texts.at[sid, "start"])
+        ments = by_sentence.get(sid, [])
+        span = (int(d.start) - offset, int(d.end) - offset)
+        window = clause_window(sentence, span, ments, relative=False)
+        trigger = _pick_trigger(sentence, span, window)
+        date = {
+            "date": d.date,
+            "precision": d.precision,
+            "date_start": d.date_start,
+            "date_end": d.date_end,
+            "how_dated": d.how + (f" ({d.note})" if d.note else ""),
+        }
+        if trigger is not None:
+            rows.append(_row(article, sid, kinds[sid], sentence, offset, span, trigger, date,
+                             _status(sentence, trigger, d.tense), ments, window))  # fmt: skip
+        when = _WHEN.match(sentence[span[1] :])
+        if when:
+            rest = (span[1] + when.end(), len(sentence))
+            later = [t for t in find_triggers(sentence) if t[0] >= rest[0]]
+            if later:
+                start, end = interval(d.date, d.precision)
+                how = f"the clause ', when …' takes the date '{d.quote}'"
+                anchor = dict(date, date_start=start, date_end=end, how_dated=how)
+                win = clause_window(sentence, (later[0][0], later[0][1]), ments)
+                rows.append(_row(article, sid, kinds[sid], sentence, offset, span, later[0],
+                                 anchor, "held", ments, win))  # fmt: skip
+    return make_frame(_merge_display(rows), EVENT_COLUMNS)
+
+
+def _row(article, sid, kind_of_sentence, sentence, offset, span, trigger, date, status, ments,
+         window) -> dict:  # fmt: skip
+    lo, hi = min(span[0], trigger[0]), max(span[1], trigger[1])
+    return {
+        "description": _describe(sentence, trigger),
+        "actors": "|".join(dict.fromkeys(_actors_of(sentence, window, ments, trigger))),
+        "quote": article.text[offset + lo : offset + hi],
+        "sentence_id": sid,
+        "start": offset + lo,
+        "end": offset + hi,
+        **{k: date[k] for k in ("date", "precision", "date_start", "date_end")},
+        "status": status,
+        "kind": trigger[3],
+        "trigger": sentence[trigger[0] : trigger[1]],
+        "how_dated": date["how_dated"],
+        "also_in": "",
+        "_display": kind_of_sentence != "body",
+    }
+
+
+def _merge_display(rows: list[dict]) -> list[dict]:
+    """Drop headline/caption rows that restate a body row (same date and description)."""
+    body = [r for r in rows if not r["_display"]]
+    out = list(body)
+    for r in rows:
+        if not r["_display"]:
+            continue
+        twin = next(
+            (b for b in body if b["date"] == r["date"] and b["description"] == r["description"]),
+            None,
+        )
+        if twin is None:
+            out.append(r)
+        else:
+            ids = [s for s in twin["also_in"].split("|") if s] + [str(r["sentence_id"])]
+            twin["also_in"] = "|".join(sorted(set(ids), key=int))
+    out.sort(key=lambda r: (r["start"], r["end"]))
+    for i, r in enumerate(out, 1):
+        r.pop("_display", None)
+        r["event_id"] = f"E{i:02d}"
+    return out

@@ -1,0 +1,85 @@
+"""Events: every dated happening with what, who, when and whether it happened."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from analysis.article import load_article
+from analysis.events import EVENT_COLUMNS, extract_events, find_triggers
+from analysis.meeting_gold import EVENT_FIELDS, compare, read_gold, scores
+from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
+from analysis.provenance import check_provenance
+
+ACTOR_COLUMNS = ["actor_id", "name", "kind", "country", "role", "cameo", "mentions",
+                 "surface_forms", "first_sentence"]  # fmt: skip
+MENTION_COLUMNS = ["actor_id", "sentence_id", "start", "end", "text", "how", "role_in_sentence"]
+
+
+def _article(tmp_path, text: str, published: str | None = "2023-03-14"):
+    path = tmp_path / "invented.txt"
+    path.write_text(text, encoding="utf-8")
+    title = text.split("\n", 1)[0]
+    path.with_suffix(".yml").write_text(f'title: "{title}"\n', encoding="utf-8")
+    return load_article(path, published=published)
+
+
+def _no_actors():
+    return pd.DataFrame(columns=ACTOR_COLUMNS), pd.DataFrame(columns=MENTION_COLUMNS)
+
+
+def test_a_date_dates_the_happening_of_its_clause(tmp_path) -> None:
+    text = (
+        "News\n\nThe uprising started in 2011. The envoy will visit on Friday, officials said. "
+        "A March 2 flood destroyed the bridge.\n"
+    )
+    frame = extract_events(_article(tmp_path, text), *_no_actors()).set_index("description")
+    assert frame.loc["uprising began", "date"] == "2011"
+    assert (frame.loc["visit", "date"], frame.loc["visit", "status"]) == ("2023-03-17", "planned")
+    assert frame.loc["flood", "date"] == "2023-03-02"  # "a March 2 flood": the noun after
+
+
+def test_negation_and_when_clause(tmp_path) -> None:
+    text = "News\n\nThe envoy has not visited the region since 2019, when he met the rebels.\n"
+    frame = extract_events(_article(tmp_path, text), *_no_actors())
+    assert list(frame["status"]) == ["negated", "held"]
+    assert list(frame["description"]) == ["visit", "meeting"]
+    assert frame["date_end"].tolist() == ["2023-03-14", "2019-12-31"]
+
+
+def test_headline_date_is_not_a_second_event(tmp_path) -> None:
+    text = "Envoy to hold talks on Friday\n\nThe envoy will hold talks on Friday.\n"
+    frame = extract_events(_article(tmp_path, text), *_no_actors())
+    assert len(frame) == 1 and frame["also_in"].iloc[0] == "1"
+
+
+def test_unpublished_article_keeps_relative_events_undated(tmp_path) -> None:
+    text = "News\n\nThe envoy met the rebels on Friday and the war began in 2011.\n"
+    frame = extract_events(_article(tmp_path, text, published=None), *_no_actors())
+    dated = dict(zip(frame["description"], frame["date"], strict=True))
+    assert dated == {"meeting": "", "war began": "2011"}
+    assert "publication date" in frame.set_index("description").loc["meeting", "how_dated"]
+
+
+def test_triggers_prefer_the_longest_cue() -> None:
+    labels = [t[2] for t in find_triggers("the restoration of diplomatic ties and a cease-fire")]
+    assert labels == ["agreement", "cease-fire"]
+
+
+def test_seed_article_matches_gold() -> None:
+    article = load_article(SEED_ARTICLE)
+    found = extract_events(article)
+    gold = read_gold("events.csv")
+    assert check_provenance(gold, article).empty
+    result = compare(found, gold, "event_id", EVENT_FIELDS)
+    wrong = result[result["verdict"] != "correct"]
+    assert wrong.empty, wrong.to_string()
+    assert scores(result)["precision"] == 1.0
+
+
+def test_every_article_keeps_provenance() -> None:
+    for path in sorted(ARTICLES_DIR.glob("*.txt")):
+        article = load_article(path)
+        frame = extract_events(article)
+        assert list(frame.columns) == list(EVENT_COLUMNS)
+        assert check_provenance(frame, article).empty, path.name
+        assert (frame["description"] != "").all()
