@@ -347,3 +347,37 @@ def find_quantities(text: str, offset: int = 0) -> pd.DataFrame:
         frame[column] = frame[column].astype("Int64")
     frame["value"] = frame["value"].astype("Float64")
     return frame
+
+
+#: Columns of :func:`describe_phrases`.
+PHRASE_COLUMNS = ("phrase", "low", "best", "high", "qualifier", "spread")
+
+
+def describe_phrases(phrases: list[str]) -> pd.DataFrame:
+    """How the grammar reads each phrase, and how vague it is.
+
+    Columns: ``phrase``, ``low``, ``best``, ``high``, ``qualifier`` and ``spread`` (high / low:
+    1.0 for an exact figure, about 5 for "tens of thousands", empty when an end is open). A
+    phrase that is not a quantity gets empty values and the qualifier "not a quantity", so a
+    student can try any wording without an error.
+    """
+    rows = []
+    for phrase in phrases:
+        quantity = parse_quantity(phrase)
+        if quantity is None:
+            rows.append({"phrase": phrase, "qualifier": "not a quantity"})
+            continue
+        low = _as_number(quantity.low, ROUND_FLOOR)
+        high = _as_number(quantity.high, ROUND_CEILING)
+        spread = round(high / low, 2) if low and high is not None else None
+        rows.append(
+            {
+                "phrase": phrase, "low": low, "best": _as_number(quantity.best, "ROUND_HALF_EVEN"),
+                "high": high, "qualifier": quantity.qualifier, "spread": spread,
+            }
+        )
+    frame = make_frame(rows, PHRASE_COLUMNS)
+    for column in ("low", "best", "high"):
+        frame[column] = frame[column].astype("Int64")
+    frame["spread"] = frame["spread"].astype("Float64")
+    return frame

@@ -117,3 +117,39 @@ def compare_with_reference(
     for column in ("low", "best", "high"):
         frame[column] = frame[column].astype("Int64")
     return frame
+
+
+def _bounds(row: pd.Series) -> tuple[float, float]:
+    """A row's range with open ends made unbounded (0 below, infinity above)."""
+    low = float(row["low"]) if not pd.isna(row["low"]) else 0.0
+    high = float(row["high"]) if not pd.isna(row["high"]) else float("inf")
+    return low, high
+
+
+def position_against_article(comparison: pd.DataFrame) -> pd.DataFrame:
+    """Where each reference figure falls against the article's own range in its group.
+
+    Adds a ``position`` column: ``inside`` (the reference range lies within the article's),
+    ``overlaps`` (they share some values), ``below`` or ``above`` (no common value), and
+    ``article`` for the article's own rows. Open ends count as unbounded, so "more than 54,000"
+    overlaps "tens of thousands" but is not inside it.
+    """
+    out = comparison.copy()
+    positions = []
+    article_rows = out[out["who"] == ARTICLE].set_index("group")
+    for _, row in out.iterrows():
+        if row["who"] == ARTICLE:
+            positions.append("article")
+            continue
+        a_low, a_high = _bounds(article_rows.loc[row["group"]])
+        r_low, r_high = _bounds(row)
+        if r_high < a_low:
+            positions.append("below")
+        elif r_low > a_high:
+            positions.append("above")
+        elif a_low <= r_low and r_high <= a_high:
+            positions.append("inside")
+        else:
+            positions.append("overlaps")
+    out["position"] = positions
+    return out

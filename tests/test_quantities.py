@@ -9,7 +9,13 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from analysis.quantities import conventions, find_quantities, parse_quantity, read_lexicon
+from analysis.quantities import (
+    conventions,
+    describe_phrases,
+    find_quantities,
+    parse_quantity,
+    read_lexicon,
+)
 
 
 def _cell(value: str) -> Decimal | None:
@@ -200,3 +206,12 @@ def test_decimals_with_a_scale_round_trip_exactly(number, scale):
     space = " " if len(word) > 2 else ""
     quantity = parse_quantity(f"{number}{space}{word}")
     assert quantity.value == number * factor
+
+
+def test_describe_phrases_measures_vagueness_and_tolerates_non_quantities():
+    table = describe_phrases(["half a million", "tens of thousands", "more than 1,800", "Kremlin"])
+    spread = dict(zip(table["phrase"], table["spread"], strict=True))
+    assert spread["half a million"] == 1.0
+    assert spread["tens of thousands"] == pytest.approx(5.0, abs=0.01)
+    assert pd.isna(spread["more than 1,800"])
+    assert table.loc[3, "qualifier"] == "not a quantity"

@@ -11,7 +11,12 @@ from analysis.article import load_article
 from analysis.figures import MEASURES, extract_figures
 from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
 from analysis.quantities import read_lexicon
-from analysis.reference import ARTICLE, compare_with_reference, load_reference
+from analysis.reference import (
+    ARTICLE,
+    compare_with_reference,
+    load_reference,
+    position_against_article,
+)
 
 STATUSES = {"confirmed", "secondary", "unconfirmed"}
 
@@ -84,3 +89,12 @@ def test_interval_chart_is_log_scaled_labelled_and_sized(seed_comparison):
     assert any("as of 2021-03-31" in n for n in notes)
     assert any("SECONDARY" in n for n in notes)
     plt.close(fig)
+
+
+def test_position_says_whether_a_reference_lies_inside_the_articles_range(seed_comparison):
+    placed = position_against_article(seed_comparison).set_index("ref_id")
+    assert placed.loc["R01", "position"] == "inside"  # SOHR 494,438 in 450,000-550,000
+    assert placed.loc["R06", "position"] == "below"  # OHCHR counts civilians only
+    assert placed.loc["R23", "position"] == "overlaps"  # "more than 54,000" has no ceiling
+    assert placed.loc["R10", "position"] == "above"  # 14 million is beyond "millions"
+    assert set(placed.loc[placed.index == "", "position"]) == {"article"}
