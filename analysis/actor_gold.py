@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis.actors import actor_frames
 from analysis.article import Article
 from analysis.frames import make_frame
 from analysis.lexicons import cues, split_bar
@@ -117,3 +118,32 @@ def score(comparison: pd.DataFrame) -> pd.Series:
             "cameo agrees": int((agree["gold_cameo"] == agree["cameo"]).sum()),
         }
     )
+
+
+#: Columns of :func:`scoreboard`.
+SCOREBOARD_COLUMNS = (
+    "article", "actors", "mentions", *[f"{k}s" for k in ("person", "state", "government")],
+    "others", "gold actors", "precision", "recall",
+)
+
+
+def scoreboard(articles: list[Article]) -> pd.DataFrame:
+    """One row per article: how many actors and mentions of each kind were found, and precision
+    and recall where the article has gold (empty cells where it has none)."""
+    rows = []
+    for article in articles:
+        actors, mentions = actor_frames(article)
+        kinds = actors["kind"].value_counts()
+        row = {
+            "article": article.article_id, "actors": len(actors), "mentions": len(mentions),
+            "persons": int(kinds.get("person", 0)), "states": int(kinds.get("state", 0)),
+            "governments": int(kinds.get("government", 0)),
+            "others": int((~actors["kind"].isin(["person", "state", "government"])).sum()),
+            "gold actors": "", "precision": "", "recall": "",
+        }
+        path = gold_path(article)
+        if path.exists():
+            result = score(compare_actors(actors, load_gold(path), mentions))
+            row.update({k: result[k] for k in ("gold actors", "precision", "recall")})
+        rows.append(row)
+    return make_frame(rows, SCOREBOARD_COLUMNS)

@@ -11,6 +11,7 @@ from analysis.actor_gold import (
     gold_path,
     load_gold,
     score,
+    scoreboard,
     unverified_forms,
 )
 from analysis.actors import KINDS, actor_frames
@@ -84,3 +85,14 @@ def test_compare_and_score_count_hits_misses_and_false_alarms():
     result = score(comparison.reset_index())
     assert (result["precision"], result["recall"]) == (0.5, 0.5)
     assert result["kind agrees"] == 0
+
+
+def test_scoreboard_scores_only_articles_with_gold(seed, tmp_path):
+    plain = tmp_path / "plain.txt"
+    plain.write_text("French President Jean Dupont met Iraqi insurgents.", encoding="utf-8")
+    board = scoreboard([seed, load_article(plain, published="2020-01-01")]).set_index("article")
+    assert board.loc[seed.article_id, "recall"] >= 0.95
+    assert board.loc["plain", "precision"] == ""
+    # the person, France and the Iraqi rebels (the demonym belongs to the group's mention)
+    assert board.loc["plain", "actors"] == 3
+    assert board.loc["plain", ["persons", "states", "others"]].tolist() == [1, 1, 1]
