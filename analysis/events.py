@@ -228,3 +228,66 @@ def _merge_display(rows: list[dict]) -> list[dict]:
         r.pop("_display", None)
         r["event_id"] = f"E{i:02d}"
     return out
+
+
+#: Columns of :func:`timeline_items` (what :func:`analysis.plotting.timeline` draws).
+TIMELINE_COLUMNS = (
+    "label",
+    "date_start",
+    "date_end",
+    "precision",
+    "status",
+    "source",
+    "sentence_id",
+)
+
+
+def _short(names: str) -> str:
+    return ", ".join(n for n in names.split("|") if n)
+
+
+def timeline_items(meetings: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame:
+    """What the timeline shows: every dated meeting, plus every dated event no meeting covers.
+
+    A meeting and a statement, meeting or diplomacy event of the same sentence and date are one
+    happening (the meeting, with its participants, is kept; "the announcement on Friday of a
+    restoration of ties" is the agreement); a disaster or a war in the same sentence stays its
+    own item. Undated rows cannot be placed and are left out.
+    """
+    rows = []
+    covered = set()
+    for m in meetings.itertuples(index=False):
+        if not m.date_start:
+            continue
+        covered.add((int(m.sentence_id), m.date))
+        place = f" in {m.location}" if m.location else ""
+        negated = "no " if m.status == "negated" else ""
+        rows.append(
+            {
+                "label": f"{negated}{m.kind}{place}: {_short(m.participants)}",
+                "date_start": m.date_start,
+                "date_end": m.date_end,
+                "precision": m.precision,
+                "status": m.status,
+                "source": m.meeting_id,
+                "sentence_id": int(m.sentence_id),
+            }
+        )
+    for e in events.itertuples(index=False):
+        same = (int(e.sentence_id), e.date) in covered
+        if not e.date_start or (same and e.kind in ("meeting", "statement", "diplomacy")):
+            continue
+        who = _short(e.actors)
+        rows.append(
+            {
+                "label": f"{e.description}: {who}" if who else e.description,
+                "date_start": e.date_start,
+                "date_end": e.date_end,
+                "precision": e.precision,
+                "status": e.status,
+                "source": e.event_id,
+                "sentence_id": int(e.sentence_id),
+            }
+        )
+    frame = make_frame(rows, TIMELINE_COLUMNS)
+    return frame.sort_values(["date_start", "date_end"], kind="stable").reset_index(drop=True)

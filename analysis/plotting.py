@@ -268,3 +268,113 @@ def stacked_counts(
     ax.xaxis.get_major_locator().set_params(integer=True)
     ax.legend(title=table.columns.name, loc="lower right", frameon=True)
     return finish(fig, ax, title, xlabel, ylabel, source)
+
+
+#: Colour of each status on the timeline.
+STATUS_COLOURS = {"held": PALETTE[0], "planned": PALETTE[3], "negated": NEUTRAL,
+                  "unknown": PALETTE[4]}  # fmt: skip
+
+
+def _draw_timeline_items(ax, rows: pd.DataFrame, xlim: tuple) -> None:
+    """One lane per item: a point for a day, a bar over its span for a week, month or year."""
+    from datetime import timedelta
+
+    span = xlim[1] - xlim[0]
+    for y, row in enumerate(rows.itertuples(index=False)):
+        colour = STATUS_COLOURS.get(row.status, NEUTRAL)
+        start, end = row.start, row.end + timedelta(days=1)
+        planned, negated = row.status == "planned", row.status == "negated"
+        if row.precision == "day":
+            if row.end > row.start:  # "after February 6": a point, then a thin line to its end
+                ax.plot([start, end], [y, y], color=colour, lw=1.5, ls=":")
+            ax.plot([start], [y], marker="X" if negated else "o", ms=9, color=colour,
+                    markerfacecolor="white" if planned else colour, markeredgewidth=2,
+                    linestyle="none")  # fmt: skip
+        else:
+            ax.barh(y, end - start, left=start, height=0.5, color="white" if planned or negated
+                    else colour, edgecolor=colour, hatch="///" if planned else "xx" if negated
+                    else None, linewidth=1.5)  # fmt: skip
+        right_room = (xlim[1] - end) / span
+        if right_room > 0.35:
+            ax.text(end + span * 0.01, y, row.label, va="center", ha="left", fontsize=8.5)
+        else:
+            ax.text(start - span * 0.01, y, row.label, va="center", ha="right", fontsize=8.5)
+    ax.set_ylim(len(rows) - 0.4, -0.8)
+    ax.set_yticks([])
+    ax.set_xlim(*xlim)
+    ax.grid(axis="y", visible=False)
+
+
+def timeline(
+    items: pd.DataFrame,
+    title: str,
+    source: str,
+    published: object = None,
+    zoom_months: int = 4,
+    size: tuple[float, float] = (11.0, 8.0),
+) -> plt.Figure:
+    """The story on a time axis: the whole span on top, the months around publication below.
+
+    ``items`` needs ``label``, ``date_start``, ``date_end`` (ISO), ``precision`` (day | week |
+    month | year) and ``status`` (held | planned | negated | unknown), as from
+    :func:`analysis.events.timeline_items`. A day is a point; a week, month or year is a bar
+    over its span, so a month-precise date never looks like a day. Planned is hollow or
+    hatched, negated grey and crossed. Each item has its own lane, so labels never collide.
+    Years of war and the days around the article are both readable because they are drawn on
+    two axes: the overview (everything that starts before the zoom window) and the zoom.
+    """
+    import matplotlib.dates as mdates
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Patch
+
+    rows = items.copy()
+    rows["start"] = pd.to_datetime(rows["date_start"])
+    rows["end"] = pd.to_datetime(rows["date_end"])
+    rows = rows.sort_values(["start", "end"], kind="stable").reset_index(drop=True)
+    pub = pd.Timestamp(published) if published is not None else rows["end"].max()
+    zoom_start = (pub - pd.DateOffset(months=zoom_months)).to_period("M").to_timestamp()
+    zoom_end = max(pub, rows["end"].max()) + pd.Timedelta(days=12)
+    early = rows[rows["start"] < zoom_start].reset_index(drop=True)
+    late = rows[rows["start"] >= zoom_start].reset_index(drop=True)
+
+    apply_style()
+    fig = plt.figure(figsize=size)
+    grid = fig.add_gridspec(2, 1, height_ratios=[max(len(early), 1) + 1.5, max(len(late), 1) + 1])
+    top, bottom = fig.add_subplot(grid[0]), fig.add_subplot(grid[1])
+
+    first = rows["start"].min() if len(rows) else zoom_start
+    overview = (pd.Timestamp(year=first.year - 1, month=1, day=1), zoom_end + pd.Timedelta(days=60))
+    _draw_timeline_items(top, early, overview)
+    if early.empty:
+        top.text(0.5, 0.5, f"nothing dated before {zoom_start:%B %Y}", transform=top.transAxes,
+                 ha="center", va="center", fontsize=9, color=NEUTRAL)  # fmt: skip
+    top.axvspan(zoom_start, zoom_end, color=PALETTE[5], alpha=0.12, lw=0)
+    top.text(zoom_start, -0.7, "zoom below ", ha="right", va="center", fontsize=8,
+             color=PALETTE[5])  # fmt: skip
+    top.xaxis.set_major_locator(mdates.YearLocator())
+    top.xaxis.set_major_formatter(mdates.DateFormatter("%Y"))
+    top.set_title(title)
+    top.set_xlabel("year")
+
+    _draw_timeline_items(bottom, late, (zoom_start, zoom_end))
+    bottom.xaxis.set_major_locator(mdates.MonthLocator())
+    bottom.xaxis.set_major_formatter(mdates.DateFormatter("%b %Y"))
+    for ax in (top, bottom):
+        ax.axvline(pub, color=NEGATIVE, ls="--", lw=1)
+    bottom.text(pub, -0.7, " published", color=NEGATIVE, fontsize=8, va="center")
+
+    handles = [
+        Line2D([0], [0], marker="o", color=STATUS_COLOURS["held"], lw=0, ms=8, label="held, day"),
+        Line2D([0], [0], marker="o", color=STATUS_COLOURS["planned"], markerfacecolor="white",
+               markeredgewidth=2, lw=0, ms=8, label="planned, day"),  # fmt: skip
+        Patch(color=STATUS_COLOURS["held"], label="held, month or year (bar = its span)"),
+        Patch(facecolor="white", edgecolor=STATUS_COLOURS["planned"], hatch="///",
+              label="planned, month or year"),  # fmt: skip
+        Patch(facecolor="white", edgecolor=NEUTRAL, hatch="xx", label="negated (none in span)"),
+        Line2D([0], [0], color=NEUTRAL, ls=":", lw=1.5, label="after a date, until publication"),
+    ]
+    finish(fig, bottom, f"Zoom: {zoom_start:%B %Y} to publication", "date", "", source)
+    fig.tight_layout(rect=(0, 0.09, 1, 1))  # room for the legend under the chart
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.03), fontsize=8,
+               frameon=False, ncol=3)  # fmt: skip
+    return fig

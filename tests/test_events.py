@@ -83,3 +83,30 @@ def test_every_article_keeps_provenance() -> None:
         assert list(frame.columns) == list(EVENT_COLUMNS)
         assert check_provenance(frame, article).empty, path.name
         assert (frame["description"] != "").all()
+
+
+def test_timeline_items_and_chart_show_every_dated_happening_once() -> None:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    from analysis.events import TIMELINE_COLUMNS, timeline_items
+    from analysis.meetings import extract_meetings
+    from analysis.plotting import timeline
+
+    article = load_article(SEED_ARTICLE)
+    meetings, events = extract_meetings(article), extract_events(article)
+    items = timeline_items(meetings, events)
+    assert list(items.columns) == list(TIMELINE_COLUMNS)
+    assert (items["date_start"] != "").all()
+    assert items["date_start"].is_monotonic_increasing
+    # every dated meeting is there, and no (sentence, date) is drawn twice as meeting and report
+    assert set(meetings.loc[meetings["date"] != "", "meeting_id"]) <= set(items["source"])
+    assert len(items) < len(meetings[meetings["date"] != ""]) + len(events)
+    fig = timeline(items, "t", "s", published=article.published)
+    overview, zoom = fig.axes[:2]
+    drawn = {t.get_text() for ax in (overview, zoom) for t in ax.texts}
+    assert set(items["label"]) <= drawn
+    assert overview.get_xlim()[0] < zoom.get_xlim()[0]
+    plt.close(fig)
