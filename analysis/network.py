@@ -123,8 +123,8 @@ def _reason(names: tuple[str, str, str], signs: dict[tuple[str, str], int]) -> t
         )
     return (
         "unbalanced",
-        f"all three are enemies: {a} and {b} share an enemy ({c}) yet are not friends; "
-        "balance predicts two of them will make up (Davis's weak balance accepts it as is)",
+        "all three are enemies: each pair shares an enemy in the third yet they are not "
+        "friends; balance predicts two will make up (Davis's weak balance accepts it)",
     )
 
 

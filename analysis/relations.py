@@ -112,6 +112,14 @@ def load_cues(path: str | None = None) -> tuple[Cue, ...]:
     return tuple(cues)
 
 
+def cue_table(path: str | None = None) -> pd.DataFrame:
+    """The cue lexicon as a frame (kind, pattern, relation, sign, ends, example), for reading."""
+    source = CUES_FILE if path is None else path
+    with open(source, encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#") and line.strip()]
+    return pd.DataFrame(list(csv.DictReader(lines)))
+
+
 # --------------------------------------------------------------------------- mentions
 
 
