@@ -54,12 +54,15 @@ def _year(value: str) -> str:
     return str(value)[:4]
 
 
-def matching_reference(figure: pd.Series, reference: pd.DataFrame, text: str) -> pd.DataFrame:
+def matching_reference(
+    figure: pd.Series, reference: pd.DataFrame, text: str, published: object = None
+) -> pd.DataFrame:
     """The reference rows one article figure can be compared with.
 
     Same ``event_class``; a compatible measure; the same start year when both give one (a toll
-    for the single year 2022 is not a toll since 2011); and one of the row's ``place_terms``
-    named somewhere in the article (a Syria figure is not set beside an article about Gaza).
+    for the single year 2022 is not a toll since 2011); no count of a period that began after
+    the article was published; and one of the row's ``place_terms`` named somewhere in the
+    article (a Syria figure is not set beside an article about Gaza).
     """
     if not figure["event_class"]:
         return reference.iloc[0:0]
@@ -68,6 +71,8 @@ def matching_reference(figure: pd.Series, reference: pd.DataFrame, text: str) ->
     if figure["period_start"]:
         starts = reference["period_start"].map(_year)
         keep &= (starts == "") | (starts == _year(figure["period_start"]))
+    if published is not None:
+        keep &= reference["period_start"].map(lambda start: start[:10] <= str(published))
     named = reference["place_terms"].map(
         lambda terms: any(re.search(rf"\b{re.escape(t)}\b", text) for t in terms.split("|") if t)
     )
@@ -88,7 +93,7 @@ def compare_with_reference(
     rows = []
     as_of = "" if published is None else str(published)
     for _, figure in figures.iterrows():
-        matches = matching_reference(figure, reference, text)
+        matches = matching_reference(figure, reference, text, published)
         if matches.empty:
             continue
         refers = figure["refers_to"] or figure["event_class"]

@@ -98,3 +98,12 @@ def test_position_says_whether_a_reference_lies_inside_the_articles_range(seed_c
     assert placed.loc["R23", "position"] == "overlaps"  # "more than 54,000" has no ceiling
     assert placed.loc["R10", "position"] == "above"  # 14 million is beyond "millions"
     assert set(placed.loc[placed.index == "", "position"]) == {"article"}
+
+
+def test_a_count_of_a_period_begun_after_publication_is_not_compared(reference):
+    article = load_article(ARTICLES_DIR / "voa-2012-09-15-un-envoy-meets-assad.txt")
+    figures = extract_figures(article)
+    beside = compare_with_reference(figures, reference, article.text, article.published)
+    assert not beside.empty
+    assert "R05" not in set(beside["ref_id"])  # SOHR's toll for 2022 alone
+    assert (beside["as_of"].iloc[0]) == "2012-09-15"
