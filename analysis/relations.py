@@ -125,6 +125,8 @@ def cue_table(path: str | None = None) -> pd.DataFrame:
 
 def _sentence_mentions(mentions: pd.DataFrame, sentence_id: int) -> list[_Mention]:
     """The usable mentions of one sentence, in order, overlaps resolved to the longest."""
+    if mentions.empty:
+        return []
     rows = mentions[(mentions["sentence_id"] == sentence_id) & mentions["node"].notna()]
     found = []
     for rec in rows.sort_values(["start", "end"]).to_dict("records"):

@@ -6,6 +6,8 @@ import re
 
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis.article import load_article
 from analysis.network import signed_graph
@@ -308,3 +310,26 @@ def test_relations_frame_is_registered_for_the_cli():
     from analysis.pipeline import FRAMES
 
     assert FRAMES["relations"] is extract_relations
+
+
+_WORDS = [
+    "Freedonia", "Sylvania", "Ruritania", "Marsovia", "the Valley Front", "is", "not", "an",
+    "ally", "of", "backed", "by", "and", ",", "rivals", "between", "its", "two", "allies",
+    "opposed", "to", "Freedonian-brokered", "talks", "with", "aid", "from", "analysts", "say",
+    "enemy", "occupation", "fight", "the", "both", "sides", "support", "said", "--",
+]
+
+
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14), min_size=1,
+                max_size=4))
+def test_any_sentence_gives_clean_rows(tmp_path, sentences):
+    text = " ".join(" ".join(words)[0].upper() + " ".join(words)[1:] + "." for words in sentences)
+    article, mentions = article_and_mentions(tmp_path, text)
+    frame = relations_from_mentions(article, mentions)
+    assert list(frame.columns) == list(RELATION_COLUMNS)
+    assert check_provenance(frame, article).empty
+    assert (frame["source"] != frame["target"]).all()
+    assert set(frame["sign"]) <= {1, -1}
