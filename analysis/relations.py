@@ -1,6 +1,6 @@
 """Who is allied with, supports, opposes, mediates between or rivals whom, read from cue words.
 
-A relation is a cue (``data/lexicons/relation_cues.csv``: "staunch ally", "backed by", "opposed
+A relation is a cue (``data/lexicons/relation_cues.csv``: "close ally", "backed by", "opposed
 to", "-brokered", "rivals" ...) plus the actor mentions around it, picked by the cue's ``ends``
 rule (before the cue -> after it, passive, symmetric pair, mediator -> parties ...). Both ends
 must be actors the article names; a cue with an unnamed end ("regional support") gives nothing.
@@ -54,7 +54,7 @@ MENTION_COLUMNS = ("sentence_id", "start", "end", "text", "node")
 CUES_FILE = LEXICONS_DIR / "relation_cues.csv"
 _ENDS = {"before>after", "after>before", "pair", "mediator>parties", "after>subject", "after>after"}
 # Between two coordinated mentions: "A and B", "A, B and C", "A or B", or nothing but a space
-# when both mentions are the same actor ("Syrian President X").
+# when both mentions are the same actor ("<demonym> President <name>").
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$", re.IGNORECASE)
 _BARE_COMMA = re.compile(r"^\s*,\s*(?:the\s+)?$", re.IGNORECASE)
 # A relative clause between a list and a cue attaches the cue to the list's last member only
@@ -387,11 +387,11 @@ def _state_names() -> dict[str, str]:
 def actor_nodes(actors: pd.DataFrame) -> pd.DataFrame:
     """Which network node each actor stands for: people and governments collapse to their state.
 
-    Why: the article reports alliances between states even when it names a leader ("Putin
-    offered aid", "rebel groups opposed to Assad"); a network with a node for Assad and another
-    for Syria would split one tie in two. So a person, a government or a state with a country
-    becomes that state's common name (from ``countries.csv``); armed groups, organisations and
-    collective actors ("Kurdish forces", "Arab leaders") stay nodes of their own. Columns:
+    Why: news reports alliances between states even when it names a leader ("the president
+    offered aid", "rebels opposed to the president"); a network with one node for a leader and
+    another for the state would split one tie in two. So a person, a government or a state with
+    a country becomes that state's common name (from ``countries.csv``); armed groups,
+    organisations and collective actors stay nodes of their own. Columns:
     ``actor_id``, ``name``, ``kind``, ``country``, ``node``.
     """
     states = _state_names()
