@@ -386,7 +386,9 @@ class _Recogniser:
                 sector = _title_sectors().get(m.group(0).lower(), "GOV")
                 if clean:
                     self._person(clean, pos, sid, role, (p_start, m.start()), sector, 1.0, "name")
-                elif p_start < m.start():
+                elif p_start < m.start() and not re.match(rf" {_UPPER}", self.folded[role_end:]):
+                    # a title with no name after it ("the French president"); a capitalised word
+                    # that is not a name ("General Assembly") means it was no title at all
                     self.title_only.append(
                         (p_start, role_end, sid, m.group(0).lower(), role, m.start())
                     )
@@ -477,8 +479,8 @@ class _Recogniser:
             cameo = f"{person.country}{sector}" if person.country and sector else ""
             if not person.country and person.prefixes:
                 org = self._org_in(*person.prefixes[0])
-                if org is not None:
-                    cameo = org.cameo
+                if org is not None:  # "Hezbollah leader": the group's country and code
+                    person.country, cameo = org.country, org.cameo
             self._add_actor(
                 _Actor(person.actor_id, self._display_name(person), "person", person.country,
                        role, cameo, sector)
@@ -510,10 +512,11 @@ class _Recogniser:
         return ""
 
     def _org_in(self, start: int, end: int) -> _Actor | None:
+        """The organisation or armed group named in a title's prefix ("U.N. envoy")."""
         for cand in self.candidates:
             if start <= cand.start and cand.end <= end and cand.actor_id in self.actors:
                 actor = self.actors[cand.actor_id]
-                if actor.kind == "organization":
+                if actor.kind in ("organization", "armed_group"):
                     return actor
         return None
 

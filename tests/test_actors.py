@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import tempfile
+from pathlib import Path
+
 import pandas as pd
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from analysis.actors import (
     ACTOR_COLUMNS,
@@ -173,3 +178,36 @@ def test_collective_actors(tmp_path):
     actors = by_id(extract_actors(art))
     assert actors.loc["gulf-monarchies", "kind"] == "collective"
     assert actors.loc["western-powers", "name"] == "Western powers"
+
+
+# -- robustness: any prose of the genre's words keeps the frames' invariants -------------------
+
+WORDS = [
+    "President", "Jean", "Dupont", "Dupont's", "he", "his", "in", "Paris", "French", "Iraqi",
+    "insurgents", "rebels", "the", "government", "Kremlin", "White", "House", "and", ",", "met",
+    "said", "office", "Erdoğan’s", "turkey", "Turkey", "Gulf", "monarchies", "U.S.", "U.N.",
+    "envoy", "to", "Mr.", "Hamas", "Kurdish", "forces", "opposed", "Arab", "leaders", "of",
+    "northern", "visited", "Minister", "Foreign", "ambassador", "Syrian-brokered", "al-Rashid",
+]
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(WORDS), min_size=1, max_size=14), min_size=1,
+                max_size=5))
+def test_random_prose_keeps_the_invariants(sentences):
+    text = " ".join(" ".join(words).replace(" ,", ",") + "." for words in sentences)
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "random.txt"
+        path.write_text(text, encoding="utf-8")
+        article = load_article(path, published="2020-01-01")
+        actors, mentions = actor_frames(article)
+    assert check_provenance(mentions, article).empty
+    assert check_provenance(actors, article).empty
+    assert set(mentions["how"]) <= set(HOWS)
+    assert set(mentions["role_in_sentence"]) <= set(ROLES)
+    ordered = mentions.sort_values("start")
+    assert (ordered["start"].iloc[1:].to_numpy() >= ordered["end"].iloc[:-1].to_numpy()).all()
+    counted = mentions[mentions["role_in_sentence"] != "location"]
+    assert actors["mentions"].sum() == len(counted)
+    assert set(actors["actor_id"]) == set(counted["actor_id"])
+    assert "turkey" not in set(mentions["text"])
