@@ -1,8 +1,8 @@
 """Find date expressions in an article and resolve them against its publication date.
 
-News prose dates things relative to the day it was written: "on Wednesday", "In December",
-"last week". Which Wednesday or which December depends on the tense of the clause ("will hold
-talks on Wednesday" is the coming one, "met in December" the past one), and libraries get this
+News prose dates things relative to the day it was written: "on Thursday", "In June",
+"last week". Which Thursday or which June depends on the tense of the clause ("will hold
+talks on Thursday" is the coming one, "met in June" the past one), and libraries get this
 wrong (dateparser sends every bare weekday to the past). So the tense logic is ours:
 
 * a weekday is the publication day itself when it is the same weekday (news style names the day
@@ -11,10 +11,10 @@ wrong (dateparser sends every bare weekday to the past). So the tense logic is o
 * a month (or month and day) without a year is the latest one on or before publication in a
   past clause and the next one on or after it in a future clause;
 * every result keeps its **precision** (day | week | month | year) and the interval it covers
-  (``date_start`` .. ``date_end``); "since September 2021" covers September 2021 to publication;
+  (``date_start`` .. ``date_end``); "since May 2020" covers May 2020 to publication;
 * a "how we dated it" sentence says which rule and which cue decided;
 * without a publication date, relative expressions stay unresolved (empty date, a note); an
-  impossible date ("February 30") is widened to the month with a note, never guessed.
+  impossible date ("June 31") is widened to the month with a note, never guessed.
 
 The words (months, weekdays, "last", "since", tense cues) are data in
 ``data/lexicons/date_words.csv`` and ``data/lexicons/tense_cues.csv``.
@@ -286,8 +286,8 @@ def clause_tense(sentence: str, start: int, end: int) -> Tense:
     """The tense of the clause around ``sentence[start:end]`` (a date expression).
 
     Looks for the nearest cue before the date in its clause, then after it in the clause, then
-    before and after it in the whole sentence: "will hold talks ... on Wednesday, the Kremlin
-    said" is decided by "will", "In December the ministers ... met" by "met".
+    before and after it in the whole sentence: "will hold talks ... on Thursday, the ministry
+    said" is decided by "will", "In June the ministers ... met" by "met".
     """
     tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(sentence)]
     breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
@@ -527,7 +527,7 @@ def _resolve_relative(expr: DateExpression, published: date) -> Resolution:
 def resolve_phrase(phrase: str, published: date | None) -> Resolution:
     """Resolve the first date expression of a short phrase, with the phrase's own tense.
 
-    A convenience for tests and teaching: ``resolve_phrase("will meet on Friday", d)``.
+    A convenience for tests and teaching: ``resolve_phrase("will meet on Monday", d)``.
     """
     found = find_date_expressions(phrase)
     if not found:
@@ -574,7 +574,7 @@ def extract_dates(article: Article) -> pd.DataFrame:
 def interval(iso: str, precision: str) -> tuple[str, str]:
     """The first and last day covered by an ISO date at its precision ("2022-12" -> Dec 1-31).
 
-    Used when a meeting takes the anchor of "since September 2021" without the open interval.
+    Used when a meeting takes the anchor of "since May 2020" without the open interval.
     """
     if not iso or precision not in PRECISIONS:
         return "", ""

@@ -2,12 +2,12 @@
 
 One row per date expression of the article (from :mod:`analysis.dates`), with the happening it
 dates: the nearest event word of ``data/lexicons/event_cues.csv`` in the date's clause, before
-the date first ("intervened in the Syrian conflict in 2015"), then after it ("In December the
-ministers ... met"). A date used as a noun modifier dates the noun after it ("a February 6
-earthquake"). A clause ", when …" right after a date is a second happening at that date ("since
-September 2021, when he also met Putin"). The actors are the actor mentions of the clause (the
-speaker included: the Kremlin is the actor of "the Kremlin said"); a relative clause takes its
-antecedent ("Moscow which intervened" -> Moscow). Status: planned (future clause), negated
+the date first ("intervened in the conflict in 2014"), then after it ("In June the
+ministers ... met"). A date used as a noun modifier dates the noun after it ("a March 2
+flood"). A clause ", when …" right after a date is a second happening at that date ("since
+May 2020, when she also met Berg"). The actors are the actor mentions of the clause (the
+speaker included: the ministry is the actor of "the ministry said"); a relative clause takes its
+antecedent ("Paris which intervened" -> Paris). Status: planned (future clause), negated
 ("has not visited"), else held.
 
 The headline restates the lead, so a headline or caption row with the same date and description
@@ -95,7 +95,7 @@ def _pick_trigger(
     after = [t for t in inside if t[0] >= span[1]]
     before = [t for t in inside if t[1] <= span[0]]
     if _MODIFIER_SLOT.search(sentence[: span[0]]) and after:
-        return after[0]  # "a February 6 earthquake"
+        return after[0]  # "a March 2 flood"
     if before:
         return before[-1]
     return after[0] if after else None
@@ -125,7 +125,7 @@ def _actors_of(
         m for m in mentions if window[0] <= m.start and m.end <= trigger[0] and m.role != "location"
     ]
     if before and _RELATIVE_BEFORE.match(sentence[before[-1].end : trigger[0]]):
-        return [before[-1].name]  # "Moscow which intervened"
+        return [before[-1].name]  # "Paris which intervened"
     if trigger[3] == "statement":
         speakers = [m for m in before if m.role == "actor"]
         if speakers:
@@ -250,7 +250,7 @@ def timeline_items(meetings: pd.DataFrame, events: pd.DataFrame) -> pd.DataFrame
     """What the timeline shows: every dated meeting, plus every dated event no meeting covers.
 
     A meeting and a statement, meeting or diplomacy event of the same sentence and date are one
-    happening (the meeting, with its participants, is kept; "the announcement on Friday of a
+    happening (the meeting, with its participants, is kept; "the announcement on Monday of a
     restoration of ties" is the agreement); a disaster or a war in the same sentence stays its
     own item. Undated rows cannot be placed and are left out.
     """

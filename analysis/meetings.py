@@ -8,23 +8,23 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    "greeted", "receiving calls", "restoration of diplomatic ties"). A noun after "the/their/this"
    ("Their meeting also follows…") points back to a meeting already told and is skipped.
 2. **Window.** The cue's stretch of the sentence: clause breaks (";", ":", brackets, quotes,
-   dashes, commas) end it, except commas inside a list of actors ("Russia, Turkey and Syria");
+   dashes, commas) end it, except commas inside a list of actors ("France, Germany and Italy");
    after the cue, a relative clause ("that killed…", "during which…") ends it too.
 3. **Participants** are the actor mentions in the window, minus the place (a mention whose
-   ``role_in_sentence`` is location, which gives ``location``), minus a speaker ("…, the Kremlin
-   said"), minus a possessive or demonym that only qualifies the next person ("Russian President
-   Vladimir Putin", "Putin's special representative Mikhail Bogdanov"), minus a state or
-   government when a person of that state takes part. A collective ("the defence ministers of
-   Russia, Turkey and Syria") becomes its states' participation, the role kept in ``roles``.
+   ``role_in_sentence`` is location, which gives ``location``), minus a speaker ("…, the ministry
+   said"), minus a possessive or demonym that only qualifies the next person ("Norwegian Prime
+   Minister Jan Berg", "Berg's special envoy Ana Lopes"), minus a state or
+   government when a person of that state takes part. A collective ("the foreign ministers of
+   France, Germany and Italy") becomes its states' participation, the role kept in ``roles``.
 4. **Status** from negation ("has not visited") and the tense of the cue's clause (as for dates):
    future -> planned, past/present -> held, negated -> negated, no cue -> unknown (held in a photo
    caption, which shows what happened). "has not visited X since <date>" also implies a held visit
    at <date> ("and none since").
 5. **Date**: the date expression in the window nearest the cue; a clause ", when…" right after a
-   date takes that date ("since September 2021, when he also met Putin"); "after <date>" runs from
+   date takes that date ("since May 2020, when she also met Berg"); "after <date>" runs from
    that date to publication.
 6. **One meeting, many mentions.** The headline and the photo caption restate the lead, and a
-   later sentence can name the same meeting again ("he would meet with Putin"). Mentions with the
+   later sentence can name the same meeting again ("she would meet with Berg"). Mentions with the
    same status, compatible kinds, nested participant sets and no conflicting date or place are
    merged: the body mention with the most detail is kept (its quote is the row's provenance); the
    others' sentence ids go to ``also_in`` and fill its missing place or date. So the headline is
@@ -116,7 +116,7 @@ _ANAPHORIC = re.compile(
 _NEGATION = re.compile(
     r"\b(?:not|never|no|without|failed to|refused to|n't)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
-# Brackets do not break a window: "Assad (background R) being received" is one clause.
+# Brackets do not break a window: "Lopes (left) being received" is one clause.
 _HARD_BREAK = re.compile(r"[;:\"“”]|\s[—–]\s|\s--\s")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|when|where|whose)\b")
 _AFTER = re.compile(r"\b(?:after|since)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
@@ -191,7 +191,7 @@ def clause_window(
 ) -> tuple[int, int]:
     """The cue's stretch of the sentence (module docstring, rule 2), sentence-relative.
 
-    ``relative=False`` keeps relative clauses ("Moscow which intervened") inside the window.
+    ``relative=False`` keeps relative clauses ("Paris which intervened") inside the window.
     """
     hard = [m.start() for m in _HARD_BREAK.finditer(sentence)]
     commas = [m.start() for m in re.finditer(",", sentence)]
@@ -207,7 +207,7 @@ def clause_window(
             return False
         if any(m.end == len(left) for m in actors_):
             return True
-        # "met with Iran's visiting security council secretary, Saeed Jalili."
+        # "met the visiting foreign minister, Ana Lopes."
         return nxt.kind == "person" and not sentence[nxt.end :].strip(" .\"”'’")
 
     breaks = sorted(hard + [c for c in commas if not list_comma(c)])
@@ -246,7 +246,7 @@ def _roles(sentence: str, people: list[Mention]) -> tuple[dict[str, str], str]:
     upgrade = ""
     for m in people:
         left = sentence[: m.start]
-        # Strip earlier items of a coordinated list: "of Russia, Turkey and " -> "of ".
+        # Strip earlier items of a coordinated list: "of France, Germany and " -> "of ".
         for _ in range(6):
             new = re.sub(
                 r"[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)*(?:\s*,\s*and|\s*,|\s+and)\s*$", "", left
@@ -285,7 +285,7 @@ def select_participants(
     """
     inside = [m for m in mentions if window[0] <= m.start and m.end <= window[1]]
     places = [m for m in inside if m.role == "location"]
-    if cue_kind == "visit":  # "visited Moscow": the object of a visit is its place
+    if cue_kind == "visit":  # "visited Oslo": the object of a visit is its place
         nxt = [m for m in inside if m.start >= cue[1] and not sentence[cue[1] : m.start].strip()]
         places = nxt[:1] + [p for p in places if p not in nxt]
     people = [m for m in inside if m not in places]
@@ -294,7 +294,7 @@ def select_participants(
     for i, m in enumerate(people):
         first = re.match(r"\s*([a-z]+)", sentence[m.end : m.end + 30].lower())
         if first and first.group(1) in reporting and not speakers:
-            continue  # the speaker ("the Kremlin said"), not a participant
+            continue  # the speaker ("the ministry said"), not a participant
         qualifies = m.how == "demonym" or sentence[m.end : m.end + 2] in ("'s", "’s")
         nxt = people[i + 1] if i + 1 < len(people) else None
         if (
@@ -304,7 +304,7 @@ def select_participants(
             and nxt.start - m.end <= 45
             and not re.search(r"[,;:]", sentence[m.end : nxt.start])
         ):
-            continue  # "Russian President Vladimir Putin": Russian qualifies Putin
+            continue  # "Norwegian Prime Minister Jan Berg": Norwegian qualifies Berg
         kept.append(m)
     person_countries = {m.country for m in kept if m.kind == "person" and m.country}
     result, seen = [], set()
@@ -374,7 +374,7 @@ def _date_for(
             rows.append((min(abs(s - cue[1]), abs(cue[0] - e)), s, e, d))
     when = None
     if not rows:
-        # "since September 2021, when he also met Putin": the when-clause takes that date.
+        # "since May 2020, when she also met Berg": the when-clause takes that date.
         for d in sentence_dates.itertuples(index=False):
             e = int(d.end) - offset
             if e <= window[0] and _WHEN_AFTER_DATE.match(sentence[e:]):

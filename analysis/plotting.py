@@ -320,7 +320,7 @@ def timeline(
     :func:`analysis.events.timeline_items`. A day is a point; a week, month or year is a bar
     over its span, so a month-precise date never looks like a day. Planned is hollow or
     hatched, negated grey and crossed. Each item has its own lane, so labels never collide.
-    Years of war and the days around the article are both readable because they are drawn on
+    Years of background and the days around the article are both readable because they are drawn on
     two axes: the overview (everything that starts before the zoom window) and the zoom.
     """
     import matplotlib.dates as mdates
