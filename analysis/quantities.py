@@ -304,6 +304,15 @@ def _role(text: str, match: re.Match, quantity: Quantity) -> str:
     return "count"
 
 
+#: No count of people comes near this (the world has about 8 * 10**9); longer digit strings are
+#: identifiers or noise, and skipping them keeps every value inside a 64-bit integer.
+_LARGEST = Decimal(10) ** 15
+
+
+def _values(quantity: Quantity) -> list[Decimal | None]:
+    return [quantity.value, quantity.low, quantity.best, quantity.high]
+
+
 def _as_number(value: Decimal | None, rounding: str | None = None) -> float | int | None:
     if value is None:
         return None
@@ -324,7 +333,7 @@ def find_quantities(text: str, offset: int = 0) -> pd.DataFrame:
     rows = []
     for match in _pattern().finditer(text):
         quantity = _quantity(match)
-        if quantity is None:
+        if quantity is None or any(v is not None and v > _LARGEST for v in _values(quantity)):
             continue
         role = _role(text, match, quantity)
         counted = role == "count"

@@ -215,3 +215,18 @@ def test_describe_phrases_measures_vagueness_and_tolerates_non_quantities():
     assert spread["tens of thousands"] == pytest.approx(5.0, abs=0.01)
     assert pd.isna(spread["more than 1,800"])
     assert table.loc[3, "qualifier"] == "not a quantity"
+
+
+def test_digit_strings_too_long_to_be_counts_are_skipped_not_crashed_on():
+    assert find_quantities("serial 9223372036854775808 and 20000000000000000000").empty
+    assert list(find_quantities("1,000,000,000 people")["best"]) == [10**9]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet="0123456789,. -kmbnKM$%aboutver", max_size=60))
+def test_never_raises_on_digit_heavy_text(text):
+    found = find_quantities(text)
+    for row in found.itertuples():
+        assert text[row.start : row.end] == row.text
+        bounds = [v for v in (row.low, row.best, row.high) if not pd.isna(v)]
+        assert bounds == sorted(bounds)
