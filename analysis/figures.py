@@ -145,8 +145,11 @@ def _measure_after(text: str, pos: int, limit: int) -> tuple[str, _Span] | None:
     best: tuple[str, _Span] | None = None
     for measure, pattern in after:
         match = pattern.search(text, pos, stop)
-        if match and (best is None or match.start() < best[1].start):
-            best = (measure, _Span(match.start(), match.end(), match.group(0)))
+        if match is None:
+            continue
+        span = _Span(match.start(), match.end(), match.group(0))
+        if best is None or (span.start, -span.end) < (best[1].start, -best[1].end):
+            best = (measure, span)
     return best
 
 
@@ -219,11 +222,18 @@ def _place(text: str, pos: int, limit: int) -> str:
 
 
 def _period_start(
-    dates: pd.DataFrame, sentence_id: int, event: _Span | None, after: int, sent_end: int
+    dates: pd.DataFrame,
+    sentence_id: int,
+    event: _Span | None,
+    after: int,
+    sent_end: int,
+    published: object = None,
 ) -> str:
     """The date a figure counts from: a date inside its event ("a February 6 earthquake"),
     else the first date after the number in the sentence ("since it started in 2011")."""
     rows = dates[(dates["sentence_id"] == sentence_id) & (dates["date"] != "")]
+    if published is not None:  # a count cannot start after the article was written
+        rows = rows[rows["date_start"].astype(str) <= str(published)]
     if event is not None:
         inside = rows[(rows["start"] >= event.start) & (rows["end"] <= event.end)]
         if not inside.empty:
@@ -277,7 +287,8 @@ def extract_figures(article: Article) -> pd.DataFrame:
                     "event_class": event_class,
                     "place": _place(text, np_end, s_end),
                     "period_start": _period_start(
-                        dates, int(sentence.sentence_id), event_span, int(q.end), s_end
+                        dates, int(sentence.sentence_id), event_span, int(q.end), s_end,
+                        article.published,
                     ),
                     "sentence_id": int(sentence.sentence_id),
                     "start": start,

@@ -137,6 +137,10 @@ def test_article_without_figures_gives_an_empty_frame_with_the_columns(tmp_path)
         ("Officials said 1,200 people are missing.", "1,200", "missing"),
         ("A delegation of 40 people arrived.", "40", "other"),
         ("The attack left 12 Kenyans dead.", "12", "killed"),
+        ("The death toll rose to 40,000 on Monday.", "40,000", "killed"),
+        ("About 1.5 million Syrians have fled to Lebanon.", "About 1.5 million", "displaced"),
+        ("Some 3.6 million fled the country.", "Some 3.6 million", "refugees"),
+        ("At least 1,200 protesters were arrested.", "At least 1,200", "detained"),
     ],
 )
 def test_the_governing_word_gives_the_measure(tmp_path, body, number, measure):
@@ -178,3 +182,9 @@ def test_the_quote_is_the_number_with_what_it_counts(tmp_path):
     row = _one(tmp_path, "Officials say the war has killed about 20,000 people, mostly civilians.")
     assert row["quote"] == "killed about 20,000 people"
     assert (row["low"], row["best"], row["high"]) == (18000, 20000, 22000)
+
+
+def test_period_start_is_never_after_publication(tmp_path):
+    """A weekday the date resolver sends forward cannot be the start of a count already made."""
+    row = _one(tmp_path, "The death toll rose to 40,000 on Monday.")
+    assert row["period_start"] == "" or row["period_start"] <= "2020-05-01"
