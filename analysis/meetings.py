@@ -48,6 +48,7 @@ from analysis.actors import actor_frames
 from analysis.article import Article
 from analysis.dates import clause_tense, extract_dates, interval, span_tense
 from analysis.frames import make_frame
+from analysis.lexicons import country_forms, country_name, fold
 from analysis.paths import LEXICONS_DIR
 
 #: Columns of :func:`extract_meetings` (the issue's columns first, then explanations).
@@ -329,16 +330,25 @@ def mentions_by_sentence(
     starts = article.sentences.set_index("sentence_id")["start"]
     out: dict[int, list[Mention]] = {}
     for m in mentions.sort_values(["sentence_id", "start"]).itertuples(index=False):
-        if m.actor_id not in info.index:
+        if m.actor_id in info.index:
+            a = info.loc[m.actor_id]
+            name, kind = str(a["name"]), str(a["kind"])
+            country = str(a["country"]) if isinstance(a["country"], str) else ""
+        elif m.role_in_sentence == "location":
+            # A place that never acts is not in the actors frame: its state comes from the
+            # country lexicon ("in Paris" -> France), so the host can still be found.
+            form = country_forms().get(fold(str(m.text)))
+            country = form.iso3 if form else ""
+            name, kind = (country_name(country) if country else str(m.text)), "place"
+        else:
             continue
-        a = info.loc[m.actor_id]
         offset = int(starts[int(m.sentence_id)])
         out.setdefault(int(m.sentence_id), []).append(
             Mention(
                 actor_id=str(m.actor_id),
-                name=str(a["name"]),
-                kind=str(a["kind"]),
-                country=str(a["country"]) if isinstance(a["country"], str) else "",
+                name=name,
+                kind=kind,
+                country=country,
                 start=int(m.start) - offset,
                 end=int(m.end) - offset,
                 text=str(m.text),

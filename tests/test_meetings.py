@@ -172,3 +172,41 @@ def test_every_article_keeps_provenance() -> None:
         assert list(frame.columns) == list(MEETING_COLUMNS)
         assert check_provenance(frame, article).empty, path.name
         assert frame["status"].isin(["planned", "held", "negated", "unknown"]).all()
+
+
+def test_cli_writes_meetings_and_events_with_and_without_a_date(tmp_path) -> None:
+    import subprocess
+    import sys
+
+    from analysis.paths import PROJECT_ROOT
+
+    text = tmp_path / "bare.txt"
+    text.write_text(SEED_ARTICLE.read_text(encoding="utf-8"), encoding="utf-8")  # no .yml
+    for flag, out in ((["--published", "2023-03-14"], "dated"), (["--undated"], "undated")):
+        subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "analysis",
+                "extract",
+                str(text),
+                *flag,
+                "--out",
+                str(tmp_path / out),
+            ],  # fmt: skip
+            check=True,
+            cwd=PROJECT_ROOT,
+            capture_output=True,
+        )
+
+    def read(out: str, name: str) -> pd.DataFrame:
+        return pd.read_csv(tmp_path / out / name, dtype=str, keep_default_na=False)
+
+    dated, undated = read("dated", "meetings.csv"), read("undated", "meetings.csv")
+    assert "2023-03-15" in set(dated["date"])
+    assert "2023-03-15" not in set(undated["date"])
+    assert "2021-09" in set(undated["date"])  # absolute dates still resolve
+    events = read("undated", "events.csv")
+    weekday_rows = events[events["quote"].str.contains("Friday")]
+    assert (weekday_rows["date"] == "").all()
+    assert weekday_rows["how_dated"].str.contains("publication date").all()
