@@ -21,6 +21,7 @@ from functools import lru_cache
 
 import pandas as pd
 
+from analysis.actors import extract_mentions
 from analysis.article import Article
 from analysis.dates import extract_dates
 from analysis.frames import make_frame
@@ -29,7 +30,7 @@ from analysis.quantities import find_quantities, read_lexicon
 #: Columns of :func:`extract_figures`.
 FIGURE_COLUMNS = (
     "figure_id", "quote", "number", "measure", "low", "best", "high", "qualifier", "unit",
-    "refers_to", "event_class", "place", "period_start", "sentence_id", "start", "end",
+    "refers_to", "event_class", "place", "actors", "period_start", "sentence_id", "start", "end",
 )
 
 #: What a figure can count.
@@ -205,7 +206,7 @@ def _refers_to(
     return _event_phrase(text, chosen[0], chosen[1], sent_start), chosen[2]
 
 
-def _place(text: str, pos: int, limit: int) -> str:
+def _place(text: str, pos: int, limit: int) -> _Span | None:
     """A place stated right after the figure: "in Turkey and Syria", "across Syria"."""
     stop = _clause_end(text, pos, limit)
     pattern = re.compile(
@@ -217,8 +218,22 @@ def _place(text: str, pos: int, limit: int) -> str:
         parts = re.split(r",\s*|\s+and\s+", match.group("place"))
         parts = [p for p in parts if p.lower().rstrip(".") not in calendar]
         if parts and not re.search(r"\d", match.group("place")):
-            return " and ".join(parts) if len(parts) == 2 else ", ".join(parts)
-    return ""
+            name = " and ".join(parts) if len(parts) == 2 else ", ".join(parts)
+            return _Span(match.start("place"), match.end("place"), name)
+    return None
+
+
+def _actors_in(mentions: pd.DataFrame, spans: list[_Span | None]) -> str:
+    """Actor ids of the mentions inside the given spans, in text order, "|"-joined."""
+    ids: list[str] = []
+    for span in spans:
+        if span is None:
+            continue
+        inside = mentions[(mentions["start"] >= span.start) & (mentions["end"] <= span.end)]
+        for actor_id in inside.sort_values("start")["actor_id"]:
+            if actor_id not in ids:
+                ids.append(actor_id)
+    return "|".join(ids)
 
 
 def _period_start(
@@ -250,12 +265,15 @@ def extract_figures(article: Article) -> pd.DataFrame:
     quantity phrase), ``measure`` (see :data:`MEASURES`), ``low``/``best``/``high`` (whole
     people; empty = open end or no point value), ``qualifier``, ``unit`` (people),
     ``refers_to`` (the event phrase as written), ``event_class`` (war | earthquake | disaster |
-    violence), ``place`` (as stated after the figure), ``period_start`` (ISO date at its
+    violence), ``place`` (as stated after the figure), ``actors`` (ids from
+    :func:`analysis.actors.extract_mentions` of the actors named in the counted noun,
+    ``refers_to`` or ``place``, "|"-joined: "turkey|syria"), ``period_start`` (ISO date at its
     precision: "2011", "2023-02-06"), ``sentence_id``, ``start``, ``end``.
     An article without figures gives an empty frame with these columns.
     """
     text = article.text
     dates = extract_dates(article)
+    mentions = extract_mentions(article)
     rows = []
     for sentence in article.sentences.itertuples():
         s_start, s_end = int(sentence.start), int(sentence.end)
@@ -273,6 +291,7 @@ def extract_figures(article: Article) -> pd.DataFrame:
             end = max(np_end, cue.end if cue else np_end)
             event = _refers_to(text, s_start, s_end, cue, int(q.start))
             event_span, event_class = event if event else (None, "")
+            place = _place(text, np_end, s_end)
             rows.append(
                 {
                     "quote": text[start:end],
@@ -285,7 +304,8 @@ def extract_figures(article: Article) -> pd.DataFrame:
                     "unit": "people",
                     "refers_to": event_span.text if event_span else "",
                     "event_class": event_class,
-                    "place": _place(text, np_end, s_end),
+                    "place": place.text if place else "",
+                    "actors": _actors_in(mentions, [noun, event_span, place]),
                     "period_start": _period_start(
                         dates, int(sentence.sentence_id), event_span, int(q.end), s_end,
                         article.published,

@@ -188,3 +188,12 @@ def test_period_start_is_never_after_publication(tmp_path):
     """A weekday the date resolver sends forward cannot be the start of a count already made."""
     row = _one(tmp_path, "The death toll rose to 40,000 on Monday.")
     assert row["period_start"] == "" or row["period_start"] <= "2020-05-01"
+
+
+def test_figures_link_to_the_actors_they_concern(seed_figures):
+    """Places and demonyms in a figure's event, noun or place resolve to actor ids."""
+    by_number = seed_figures.set_index("number")["actors"]
+    assert by_number["tens of thousands"] == "turkey|syria"
+    assert by_number["around half a million"] == "syria"
+    gaza = extract_figures(load_article(ARTICLES_DIR / "voa-2014-08-06-gaza-truce-cairo-talks.txt"))
+    assert gaza.set_index("number").loc["Sixty-seven", "actors"] == "israel"
