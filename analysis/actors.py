@@ -364,11 +364,14 @@ class _Recogniser:
             lo, hi, sid = sent["start"], sent["end"], sent["sentence_id"]
             for m in self.p["title"].finditer(self.folded, lo, hi):
                 pos = m.end()
-                # "ambassador to Paris", "envoy to Iraq": the posting belongs to the role
-                if self.folded.startswith(" to ", pos):
-                    posting = [c for c in self.candidates if c.start == pos + 4]
+                # "ambassador to Paris", "envoy for Iraq": the posting belongs to the role
+                joint = re.match(rf" (?:{alternation(self.c['title_postings'])}) ",
+                                 self.folded[pos:pos + 12])
+                if joint:
+                    posting = [c for c in self.candidates if c.start == pos + joint.end()]
                     if posting:
-                        posting[0].role = "modifier"
+                        for place in posting:
+                            place.role = "modifier"
                         pos = max(c.end for c in posting)
                 role_end = pos
                 if self.folded.startswith(", ", pos):
@@ -522,7 +525,10 @@ class _Recogniser:
 
     # -- 3. governments, offices, generic groups, titles ----------------------------------
     def offices(self) -> None:
-        """"Macron's office", "the French presidency", "the Macron government" -> government."""
+        """"Macron's office", "the French presidency", "the Macron government" -> government.
+
+        After a person, only the office noun is the government's mention: the person stays a
+        mention of their own (a modifier), so "X's administration" does not hide X."""
         for cand in list(self.candidates):
             if cand.form not in ("person", "name", "demonym"):
                 continue
@@ -538,17 +544,22 @@ class _Recogniser:
                 continue
             if cand.form == "name" and not poss:
                 continue
+            start = cand.start
             if cand.actor_id.startswith("?person:"):
                 person = self.persons[cand.actor_id.split(":", 1)[1]]
                 iso3 = person.country
                 person_id = person.actor_id
+                start = cand.end + office.start()
+                for same in self.candidates:
+                    if (same.start, same.end) == (cand.start, cand.end):
+                        same.role = "modifier"
             else:
                 iso3 = self.actors[cand.actor_id].country
                 person_id = ""
             if not iso3:
                 continue
             self.candidates.append(
-                _Mention(cand.start, cand.end + office.end(), self._government(iso3), "metonymy",
+                _Mention(start, cand.end + office.end(), self._government(iso3), "metonymy",
                          cand.sentence_id, 0, 0.9, form="office", person_id=person_id,
                          possessive=self._possessive_after(cand.end + office.end()))
             )

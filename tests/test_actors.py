@@ -142,7 +142,22 @@ def test_diacritics_and_curly_apostrophes(tmp_path):
     linked = mentions[mentions["actor_id"] == "recep-tayyip-erdogan"]
     assert {"Recep Tayyip Erdoğan", "Erdogan"} <= set(linked["text"])
     gov = mentions[mentions["actor_id"] == "turkey-government"]
-    assert {"Erdoğan’s office", "Turkish government"} <= set(gov["text"])
+    assert {"office", "Turkish government"} <= set(gov["text"])
+    assert "Erdoğan" in set(linked["text"])  # the office does not hide the person
+
+
+def test_an_office_after_a_name_keeps_the_person(tmp_path):
+    art = article_from(
+        tmp_path, "U.S. President Jane Roe's administration welcomed the deal. The Roe "
+        "government agreed.",
+    )
+    actors, mentions = actor_frames(art)
+    ids = by_id(actors)
+    assert ids.loc["jane-roe", "role"] == "U.S. President"
+    gov = mentions[mentions["actor_id"] == "united-states-government"]
+    assert list(gov["text"]) == ["administration", "government"]
+    person = mentions[mentions["actor_id"] == "jane-roe"]
+    assert list(person["role_in_sentence"]) == ["modifier", "modifier"]
 
 
 def test_lowercase_common_words_are_not_states(tmp_path):
