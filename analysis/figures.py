@@ -1,10 +1,10 @@
 """Casualty and displacement figures: what each number in an article counts, and of what.
 
 A number in a news sentence is a figure when it counts people: a casualty or displacement word
-governs it ("has killed around half a million", "dozens of people were killed", "6.5 million
+governs it ("has killed around 300,000", "dozens of people were killed", "6.5 million
 refugees") or it is followed by a noun for people ("48 Iranians"). For each figure this module
 gives the range the quantity grammar reads (:mod:`analysis.quantities`), the ``measure`` it
-counts, the event or period it ``refers_to`` ("Syrian civil war"), the ``place`` where the
+counts, the event or period it ``refers_to`` ("Ethiopian civil war"), the ``place`` where the
 article states one, and the date the count starts from (``period_start``, resolved by
 :mod:`analysis.dates` against the publication date). Years, dates, ages and durations are never
 figures: the grammar has already tagged them.
@@ -163,7 +163,7 @@ def _keep_modifier(token: str) -> bool:
 
 
 def _event_phrase(text: str, noun_start: int, noun_end: int, sent_start: int) -> _Span:
-    """The event noun with up to three modifiers before it ("Syrian civil war")."""
+    """The event noun with up to three modifiers before it ("Ethiopian civil war")."""
     boundary = _nouns()["boundary"]
     start = noun_start
     tokens = list(re.finditer(r"[\w'’-]+", text[sent_start:noun_start]))
@@ -189,7 +189,7 @@ def _refers_to(
 ) -> tuple[_Span, str] | None:
     """The event a figure belongs to: the subject of an active cue, else the nearest event.
 
-    "The Syrian civil war has killed ..." and "an earthquake that killed ..." name the event
+    "The Ethiopian civil war has killed ..." and "a flood that killed ..." name the event
     before the cue; "dozens were killed in unrest" names it after.
     """
     anchor = cue.start if cue is not None else number_start
@@ -207,7 +207,7 @@ def _refers_to(
 
 
 def _place(text: str, pos: int, limit: int) -> _Span | None:
-    """A place stated right after the figure: "in Turkey and Syria", "across Syria"."""
+    """A place stated right after the figure: "in Kenya and Somalia", "across Kenya"."""
     stop = _clause_end(text, pos, limit)
     pattern = re.compile(
         rf"\b(?:in|across|inside|throughout)\s+(?:the\s+)?(?P<place>{_PLACE_WORDS}"
@@ -244,8 +244,8 @@ def _period_start(
     sent_end: int,
     published: object = None,
 ) -> str:
-    """The date a figure counts from: a date inside its event ("a February 6 earthquake"),
-    else the first date after the number in the sentence ("since it started in 2011")."""
+    """The date a figure counts from: a date inside its event ("a January 9 flood"),
+    else the first date after the number in the sentence ("since it began in 2016")."""
     rows = dates[(dates["sentence_id"] == sentence_id) & (dates["date"] != "")]
     if published is not None:  # a count cannot start after the article was written
         rows = rows[rows["date_start"].astype(str) <= str(published)]
@@ -267,8 +267,8 @@ def extract_figures(article: Article) -> pd.DataFrame:
     ``refers_to`` (the event phrase as written), ``event_class`` (war | earthquake | disaster |
     violence), ``place`` (as stated after the figure), ``actors`` (ids from
     :func:`analysis.actors.extract_mentions` of the actors named in the counted noun,
-    ``refers_to`` or ``place``, "|"-joined: "turkey|syria"), ``period_start`` (ISO date at its
-    precision: "2011", "2023-02-06"), ``sentence_id``, ``start``, ``end``.
+    ``refers_to`` or ``place``, "|"-joined: "kenya|somalia"), ``period_start`` (ISO date at its
+    precision: "2016", "2020-01-09"), ``sentence_id``, ``start``, ``end``.
     An article without figures gives an empty frame with these columns.
     """
     text = article.text

@@ -1,15 +1,16 @@
 """The quantity grammar: how a number phrase in prose becomes a low / best / high range.
 
-News prose rarely gives exact counts: "around half a million", "tens of thousands", "millions
-more". No library turns such phrases into honest ranges (quantulum3 reads "half a million" as
-1,500,000), so this module is a small grammar of our own. It finds every number phrase in a
-text, reads its value, and applies the conventions of ``data/lexicons/quantities.csv`` (one row
-per convention, each tested): a vague word gives an absolute range with no point value, a
-qualifier turns a number X into a range in X ("around X" = 0.9X to 1.1X).
+News prose rarely gives exact counts: "around a quarter of a million", "tens of thousands",
+"thousands more". No library turns such phrases into honest ranges (quantulum3 adds a fraction
+word to "million" instead of multiplying), so this module is a small grammar of our own. It
+finds every number phrase in a text, reads its value, and applies the conventions of
+``data/lexicons/quantities.csv`` (one row per convention, each tested): a vague word gives an
+absolute range with no point value, a qualifier turns a number X into a range in X ("around X"
+= 0.9X to 1.1X).
 
 It also says what a number is *not*: a year, a date, a time, an age, a duration, money, a
 percentage, a measurement or a magnitude (``data/lexicons/non_counts.csv``), so that "since
-2011" or "February 6" never becomes a figure. Arithmetic is done in :class:`~decimal.Decimal`,
+1998" or "January 9" never becomes a figure. Arithmetic is done in :class:`~decimal.Decimal`,
 so "6.8 million" is exactly 6,800,000.
 """
 
@@ -261,7 +262,7 @@ def _quantity(match: re.Match) -> Quantity | None:
 
 
 def parse_quantity(phrase: str) -> Quantity | None:
-    """Read one number phrase ("around half a million", "6.8 million", "dozens") as a range.
+    """Read one number phrase ("around a quarter of a million", "6.8 million", "dozens") as a range.
 
     Returns ``None`` when the whole phrase is not a quantity. Use :func:`find_quantities` to
     find quantities inside running text.

@@ -1,6 +1,6 @@
 """Reference figures from named sources, and which of them an article's figures compare with.
 
-A briefer reading "around half a million killed" wants to know what the UN, UNHCR or a monitoring
+A briefer reading "around 300,000 killed" wants to know what the UN, UNHCR or a monitoring
 group counted, as of when, and counting whom. ``data/reference/figures.csv`` holds such figures
 with their source, as-of date, what exactly they count and whether they are confirmed; this
 module loads it and lines each article figure up with the references that count the same kind
@@ -60,9 +60,9 @@ def matching_reference(
     """The reference rows one article figure can be compared with.
 
     Same ``event_class``; a compatible measure; the same start year when both give one (a toll
-    for the single year 2022 is not a toll since 2011); no count of a period that began after
-    the article was published; and one of the row's ``place_terms`` named somewhere in the
-    article (a Syria figure is not set beside an article about Gaza).
+    for a single later year is not a toll since the war began); no count of a period that
+    began after the article was published; and one of the row's ``place_terms`` named somewhere
+    in the article (a figure for one country is not set beside an article about another).
     """
     if not figure["event_class"]:
         return reference.iloc[0:0]
@@ -84,7 +84,7 @@ def compare_with_reference(
 ) -> pd.DataFrame:
     """Each article figure followed by the reference figures it can be set beside.
 
-    Columns: ``figure_id``; ``group`` (what is compared: "F01 killed: Syrian civil war");
+    Columns: ``figure_id``; ``group`` (what is compared: "F01 killed: civil war");
     ``who`` ("the article" or the source's short name, for colour); ``label`` (one line for the
     chart's axis); ``low``/``best``/``high``; ``qualifier``; ``as_of`` (the article's publication
     date for its own rows); ``status``; ``counts``; ``ref_id`` (empty for the article's rows).
