@@ -5,7 +5,8 @@ extracted frame (a meeting, a figure, a relation) rewritten as a plain sentence,
 the id and text of its source sentence as a footnote. Nothing is added that the frames do not hold.
 
 Columns of :func:`key_facts`: ``section`` (meetings | figures | relations), ``fact``,
-``sentence_id``, ``quote``, ``start``, ``end``.
+``sentence_id``, ``quote``, ``start``, ``end``. The same fact stated in two sentences is two rows
+(two pieces of evidence); :func:`facts_html` shows it once with both footnotes.
 """
 
 from __future__ import annotations
@@ -55,8 +56,16 @@ def figure_range(row: pd.Series) -> str:
     return "an unstated number"
 
 
+def _names(joined: str) -> str:
+    """'a|b|c' -> 'a, b and c'."""
+    names = [n for n in str(joined).split("|") if n]
+    if not names:
+        return "unnamed"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def _meeting_fact(row: pd.Series) -> str:
-    who = " and ".join(p for p in str(row.get("participants", "")).split("|") if p) or "unnamed"
+    who = _names(row.get("participants", ""))
     parts = [f"{row.get('kind', 'meeting')}: {who}"]
     if row.get("location"):
         parts.append(f"in {row['location']}")
@@ -73,9 +82,11 @@ def _figure_fact(row: pd.Series) -> str:
 
 
 def _relation_fact(row: pd.Series) -> str:
-    verb = {"ally": "is allied with", "supports": "supports", "opposes": "opposes",
-            "mediates": "mediates with", "rival": "is a rival of"}
-    text = f"{row['source']} {verb.get(row['relation'], row['relation'])} {row['target']}"
+    # noun labels read right whatever the number of the actors ("Arab leaders", "Russia")
+    label = {"ally": "allies", "supports": "support", "opposes": "opposition",
+             "mediates": "mediation", "rival": "rivals"}
+    arrow = "–" if row["relation"] in ("ally", "rival") else "→"
+    text = f"{row['source']} {arrow} {row['target']}: {label.get(row['relation'], row['relation'])}"
     if bool(row.get("hedged", False)):
         text += " (hedged)"
     return text
@@ -111,9 +122,10 @@ def facts_html(facts: pd.DataFrame, article: Article) -> str:
     parts = []
     for section, group in facts.groupby("section", sort=False):
         items = []
-        for row in group.itertuples():
-            number = notes.setdefault(row.sentence_id, len(notes) + 1)
-            items.append(f"<li>{html.escape(row.fact)}<sup>[{number}]</sup></li>")
+        for fact, same in group.groupby("fact", sort=False):
+            numbers = [notes.setdefault(sid, len(notes) + 1) for sid in same["sentence_id"]]
+            marks = "".join(f"[{n}]" for n in dict.fromkeys(numbers))
+            items.append(f"<li>{html.escape(str(fact))}<sup>{marks}</sup></li>")
         parts.append(f"<h4>{html.escape(str(section).capitalize())}</h4><ul>{''.join(items)}</ul>")
     footnotes = "".join(
         f"<li value='{number}'>sentence {sid}: “{html.escape(article.sentence(sid))}”</li>"
