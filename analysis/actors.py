@@ -141,8 +141,8 @@ class _Person:
 @lru_cache(maxsize=1)
 def _patterns() -> dict[str, re.Pattern]:
     c = cues()
-    fixed = groups()[groups()["generic"] != "yes"]
-    generic = groups()[groups()["generic"] == "yes"]
+    fixed = groups()[groups()["generic"] == "no"]
+    generic = groups()[groups()["generic"] != "no"]
     group_forms = [fold(a) for aliases in fixed["aliases"] for a in split_bar(aliases)]
     generic_forms = [fold(a) for aliases in generic["aliases"] for a in split_bar(aliases)]
     particles = alternation(c["name_particles"])
@@ -183,7 +183,7 @@ def _group_rows() -> dict[str, dict]:
     out = {}
     for row in groups().to_dict("records"):
         for alias in split_bar(row["aliases"]):
-            out[fold(alias).lower() if row["generic"] == "yes" else fold(alias)] = row
+            out[fold(alias).lower() if row["generic"] != "no" else fold(alias)] = row
     return out
 
 
@@ -301,7 +301,7 @@ class _Recogniser:
     def _group_mention(self, row: dict, start: int, end: int, sid: int, conf: float) -> None:
         # a generic noun ("rebels") or an armed group without a home state
         # takes its country from the context; organisations keep theirs (often none)
-        generic = row["generic"] == "yes" or (not row["country"] and row["kind"] == "armed_group")
+        generic = row["generic"] != "no" or (not row["country"] and row["kind"] == "armed_group")
         key = row["key"]
         self.candidates.append(
             _Mention(start, end, f"?group:{key}" if generic else key, "name", sid, 2, conf,
@@ -611,6 +611,9 @@ class _Recogniser:
             key = cand.actor_id.split(":", 1)[1]
             row = groups()[groups()["key"] == key].iloc[0]
             iso3, conf, start = found[id(cand)]
+            if row["generic"] == "demonym" and start is None:
+                cand.actor_id = ""  # "troops" with no demonym before: whose is not stated
+                continue
             if not iso3 and len(stated.get(cand.actor_id, ())) == 1:
                 iso3, conf = next(iter(stated[cand.actor_id])), 0.75
             if not iso3:
@@ -618,7 +621,7 @@ class _Recogniser:
             if start is not None:
                 cand.start = start
             cand.confidence = min(cand.confidence, conf)
-            if row["generic"] == "yes":
+            if row["generic"] != "no":
                 if not iso3:
                     cand.actor_id = ""
                     continue
@@ -695,12 +698,15 @@ class _Recogniser:
         verbs = {w.lower() for w in self.c["location_verbs"]}
         fillers = {w.lower() for w in self.c["location_fillers"]} - {"and"}
         place_nouns = rf"^ (?:{alternation(self.c['location_nouns'])})(?![\w-])"
+        place_suffix = rf"^(?:{alternation(self.c['location_suffixes'])})(?![\w-])"
         previous: _Mention | None = None
         for cand in chosen:
             if kinds.get(cand.sentence_id) == "dateline":
                 cand.role = "location"
             elif cand.form == "demonym" and re.match(place_nouns, self.folded[cand.end:]):
                 cand.role = "location"  # "the Ukrainian city of ...": a place, not the state
+            elif re.match(place_suffix, self.folded[cand.end:], re.I):
+                cand.role = "location"  # "a London-based monitor"
             elif not cand.role:
                 actor = self.actors.get(cand.actor_id)
                 placeable = actor is not None and actor.kind == "state" and cand.form in (
@@ -724,7 +730,11 @@ class _Recogniser:
             if word in fillers:
                 continue
             if word in ("and", ","):
-                if previous is not None and previous.role == "location" and (
+                # "in Turkey and Syria": a place right before the conjunction carries over
+                between = self.folded[previous.end:cand.start].lower() if previous else "x"
+                joined = re.fullmatch(r"(?:,|,? and|,? or)?\s*", between.split(word)[0]
+                                      if word == "and" else between.split(",")[0])
+                if previous is not None and previous.role == "location" and joined and (
                     previous.sentence_id == cand.sentence_id
                 ):
                     return "location"
@@ -747,7 +757,8 @@ class _Recogniser:
                         continue
                     if self.folded[m.start() - 1:m.start()] == "-":
                         continue
-                    found = resolver(chosen + extra, m.start(), sent["sentence_id"])
+                    found = resolver(chosen + extra, m.start(), sent["sentence_id"],
+                                     m.group(0).lower())
                     if found is None:
                         continue
                     actor_id, conf = found
@@ -760,21 +771,27 @@ class _Recogniser:
                     )
         return sorted(chosen + extra, key=lambda c: c.start)
 
-    def _last_person(self, mentions, offset, sid):
+    def _last_person(self, mentions, offset, sid, word=""):
         """The first person named in this sentence before the pronoun (news sentences put the
-        subject first), else the first person of the nearest earlier sentence (up to two back)."""
+        subject first), else the first person of the nearest earlier sentence (up to two back).
+        An object pronoun ("told him") is not the sentence's subject, so that one is skipped."""
         people = [
             c for c in mentions
             if c.start < offset and c.person_id and 0 <= sid - c.sentence_id <= 2
             and self.actors.get(c.person_id, _Actor("", "", "")).kind == "person"
         ]
+        if word in self.c["object_pronouns"]:
+            here = [c for c in people if c.sentence_id == sid]
+            if here:
+                subject = min(here, key=lambda c: c.start).person_id
+                people = [c for c in people if c.person_id != subject]
         if not people:
             return None
         nearest = max(c.sentence_id for c in people)
         first = min((c for c in people if c.sentence_id == nearest), key=lambda c: c.start)
         return first.person_id, 0.7
 
-    def _last_state(self, mentions, offset, sid):
+    def _last_state(self, mentions, offset, sid, word=""):
         best = None
         for cand in mentions:
             actor = self.actors.get(cand.actor_id)

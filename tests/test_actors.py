@@ -98,7 +98,9 @@ def test_titles_names_surnames_and_pronouns(tmp_path):
     assert people.loc["jean-dupont", "role"] == "French President"
     assert people.loc["jean-dupont", "cameo"] == "FRAGOV"
     assert people.loc["amani-otieno", "country"] == "KEN"
-    assert people.loc["jean-dupont", "mentions"] == 3  # name, surname, "he"
+    assert people.loc["jean-dupont", "mentions"] == 4  # name, surname, "he", "him"
+    # "The Kenyan president thanked him": an object pronoun is not the sentence's subject
+    assert mentions.set_index("text").loc["him", "actor_id"] == "jean-dupont"
     how = mentions.set_index("text")["how"]
     assert how["Kenyan president"] == "title"
     assert mentions.set_index("text").loc["Kenyan president", "actor_id"] == "amani-otieno"
@@ -186,6 +188,22 @@ def test_generic_armed_groups_take_the_country_from_context(tmp_path):
     assert actors.loc["iraq-rebels", "mentions"] == 2
     assert actors.loc["hezbollah", "kind"] == "armed_group"
     assert actors.loc["hezbollah", "country"] == "LBN"
+
+
+def test_troops_need_a_demonym_and_based_is_a_place(tmp_path):
+    art = article_from(
+        tmp_path,
+        "Turkish troops entered the town as security forces watched. A London-based monitor "
+        "reported it, and Britain protested.",
+    )
+    actors, mentions = actor_frames(art)
+    ids = by_id(actors)
+    assert ids.loc["turkey-military", "cameo"] == "TURMIL"
+    assert ids.loc["turkey-military", "kind"] == "armed_group"
+    assert "security forces" not in set(mentions["text"])
+    london = mentions[mentions["text"] == "London"]
+    assert london["role_in_sentence"].tolist() == ["location"]
+    assert ids.loc["united-kingdom", "mentions"] == 1  # "Britain protested"
 
 
 def test_collective_actors(tmp_path):
