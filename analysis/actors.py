@@ -495,17 +495,21 @@ class _Recogniser:
         pos = self.folded.find(full)
         return self.text[pos:pos + len(full)] if pos >= 0 else _people_name(full)
 
-    def _country_in(self, start: int, end: int, exclude: str = "") -> str:
+    def _country_in(self, start: int, end: int, exclude: str = "",
+                    seen: frozenset[str] = frozenset()) -> str:
+        """The country a title prefix states: a state or government in it, or the country of a
+        person in it ("X's special envoy"), followed through that person's own title."""
+        seen = seen | {exclude}
         for cand in sorted(self.candidates, key=lambda c: c.start):
             if start <= cand.start and cand.end <= end:
                 if cand.actor_id.startswith("?person:"):
                     key = cand.actor_id.split(":", 1)[1]
-                    if key != exclude and key in self.persons:
+                    if key not in seen and key in self.persons:
                         other = self.persons[key]
                         if other.country:
                             return other.country
                         for p in other.prefixes:
-                            found = self._country_in(*p, exclude=key)
+                            found = self._country_in(*p, exclude=key, seen=seen)
                             if found:
                                 return found
                 elif cand.actor_id in self.actors and self.actors[cand.actor_id].kind in (

@@ -107,6 +107,15 @@ def test_titles_names_surnames_and_pronouns(tmp_path):
     assert how["he"] == "coreference"
 
 
+def test_people_titled_by_each_other_do_not_loop(tmp_path):
+    art = article_from(
+        tmp_path, "Adams's special envoy Tom Brown spoke. Brown's spokesman Sam Adams replied."
+    )
+    actors = by_id(extract_actors(art))
+    assert actors.loc["tom-brown", "role"] == "Adams's special envoy"
+    assert actors.loc["sam-adams", "country"] == ""
+
+
 def test_capital_as_place_and_as_state(tmp_path):
     art = article_from(
         tmp_path,
@@ -221,6 +230,7 @@ WORDS = [
     "said", "office", "Erdoğan’s", "turkey", "Turkey", "Gulf", "monarchies", "U.S.", "U.N.",
     "envoy", "to", "Mr.", "Hamas", "Kurdish", "forces", "opposed", "Arab", "leaders", "of",
     "northern", "visited", "Minister", "Foreign", "ambassador", "Syrian-brokered", "al-Rashid",
+    "Adams's", "Adams", "Brown's", "Brown", "spokesman", "special", "him",
 ]
 
 
