@@ -734,7 +734,7 @@ class _Recogniser:
             if word in fillers:
                 continue
             if word in ("and", ","):
-                # "in Turkey and Syria": a place right before the conjunction carries over
+                # "in Chile and Peru": a place right before the conjunction carries over
                 between = self.folded[previous.end:cand.start].lower() if previous else "x"
                 joined = re.fullmatch(r"(?:,|,? and|,? or)?\s*", between.split(word)[0]
                                       if word == "and" else between.split(",")[0])

@@ -4,7 +4,7 @@ An article is a UTF-8 ``.txt`` file with paragraphs separated by blank lines, an
 ``.yml`` file of the same name beside it with its metadata (title, outlet, byline, dateline,
 language, published, published_how, caption, address, license). The title line, when it is the
 first paragraph, is the headline; a paragraph equal to the metadata ``caption`` is the photo
-caption; a line such as ``— Moscow (AFP)`` is the dateline. Everything else is body text.
+caption; a line such as ``— Paris (AFP)`` is the dateline. Everything else is body text.
 
 Offsets everywhere in the package are offsets into :attr:`Article.text`, the file's text exactly
 as stored (only a UTF-8 byte-order mark is dropped and ``\\r\\n`` read as ``\\n``).

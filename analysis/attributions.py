@@ -1,20 +1,20 @@
 """Who says what: one row per reported statement, with its source, verb and content.
 
-News prose attributes almost every claim ("..., the Kremlin said"; "Analysts say ..."; "...,
-said the presidency statement"). Knowing who speaks is the first thing a briefer checks, so each
+News prose attributes almost every claim ("..., the ministry said"; "Experts say ..."; "...,
+said the palace statement"). Knowing who speaks is the first thing a briefer checks, so each
 sentence is scanned for a reporting verb (``data/lexicons/reporting_verbs.csv``) outside quotation
 marks, and the source is read from the words around it using the patterns in
 ``data/lexicons/attribution.yml``. Three shapes are recognised:
 
-- *source first*: "Analysts say he could ..." (content after the verb);
-- *source after*: "Putin will hold talks ..., the Kremlin said" (content before the comma);
-- *inverted*: "Assad was accompanied ..., said the presidency statement".
+- *source first*: "Experts say the deal could ..." (content after the verb);
+- *source after*: "The envoy will visit ..., the ministry said" (content before the comma);
+- *inverted*: "The king was accompanied ..., said the palace statement".
 
 A pronoun source ("it said") is resolved to the previous sentence's source when there is one.
 
 Columns: ``attribution_id``, ``sentence_id``, ``source`` (as written), ``resolved_source``
 (pronouns resolved; otherwise the same), ``speaker`` (the resolved source without a leading
-"the" and capitalised, for counting: "analysts" and "Analysts" are one speaker),
+"the" and capitalised, for counting: "experts" and "Experts" are one speaker),
 ``source_start``, ``source_end``, ``verb``, ``lemma``, ``tense`` (past | present), ``mode``
 (direct | indirect | mixed), ``quote`` (the attributed content, verbatim), ``start``,
 ``end`` (span of ``quote``).
@@ -130,7 +130,7 @@ def _sentence_attributions(sentence: str) -> list[dict]:
         lemma, tense = forms[match.group(1)]
         before = sentence[:v_start].rstrip()
         if before.endswith((",", ",\"", ",”", "\"", "”")):
-            # inverted: "..., said the presidency statement."
+            # inverted: "..., said the palace statement."
             s_start, s_end = _strip_span(sentence, v_end, len(sentence), _TRIM + ".")
             comma = re.search(r"[,;]", sentence[s_start:s_end])
             if comma:

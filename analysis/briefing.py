@@ -82,7 +82,7 @@ def _figure_fact(row: pd.Series) -> str:
 
 
 def _relation_fact(row: pd.Series) -> str:
-    # noun labels read right whatever the number of the actors ("Arab leaders", "Russia")
+    # noun labels read right whatever the number of the actors ("Gulf states", "Chile")
     label = {"ally": "allies", "supports": "support", "opposes": "opposition",
              "mediates": "mediation", "rival": "rivals"}
     arrow = "–" if row["relation"] in ("ally", "rival") else "→"

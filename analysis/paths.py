@@ -10,5 +10,5 @@ ANNOTATIONS_DIR = DATA_DIR / "annotations"
 REFERENCE_DIR = DATA_DIR / "reference"
 NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
-#: The article every notebook starts from.
-SEED_ARTICLE = ARTICLES_DIR / "afp-2023-03-14-putin-assad-talks.txt"
+#: The article every notebook starts from; its file name is data (``data/articles/SEED``).
+SEED_ARTICLE = ARTICLES_DIR / (ARTICLES_DIR / "SEED").read_text(encoding="utf-8").strip()

@@ -285,7 +285,7 @@ def _draw_timeline_items(ax, rows: pd.DataFrame, xlim: tuple) -> None:
         start, end = row.start, row.end + timedelta(days=1)
         planned, negated = row.status == "planned", row.status == "negated"
         if row.precision == "day":
-            if row.end > row.start:  # "after February 6": a point, then a thin line to its end
+            if row.end > row.start:  # "after May 3": a point, then a thin line to its end
                 ax.plot([start, end], [y, y], color=colour, lw=1.5, ls=":")
             ax.plot([start], [y], marker="X" if negated else "o", ms=9, color=colour,
                     markerfacecolor="white" if planned else colour, markeredgewidth=2,
