@@ -133,6 +133,8 @@ def _read_text(path: Path) -> str:
         raise ArticleError(path, f"cannot be read ({exc.strerror or exc})") from None
     if not raw.strip():
         raise ArticleError(path, "is empty")
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise ArticleError(path, "is UTF-16 text; save it as UTF-8")
     if b"\x00" in raw:
         raise ArticleError(path, "contains NUL bytes: a binary file, not UTF-8 text")
     try:

@@ -78,6 +78,7 @@ TEXT = "Officials met in the capital on Monday. They said talks would go on.\n"
         ("blank.txt", b"  \n\n ", "is empty"),
         ("latin1.txt", "Erdoğan a dit".encode("iso-8859-9"), "is not UTF-8 text"),
         ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00", "binary"),
+        ("utf16.txt", "Talks went on.".encode("utf-16"), "is UTF-16 text; save it as UTF-8"),
         ("page.txt", b"<!DOCTYPE html><html><body><p>News</p></body></html>", "HTML markup"),
         ("div.txt", b"Some text <div class='x'>more</div>", "HTML markup"),
     ],

@@ -45,7 +45,8 @@ def error_line(capsys) -> str:
     [
         (None, [], "no such file"),
         (b"", [], "is empty"),
-        (b"\xff\xfe\x00b\x00a\x00d", [], "binary"),
+        (b"\xff\xfe\x00b\x00a\x00d", [], "UTF-16"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", [], "binary"),
         ("caf\xe9 news".encode("latin-1"), [], "not UTF-8"),
         (b"<html><body>Putin</body></html>", [], "HTML"),
         (b"Officials met on Monday.", [], "no publication date"),
