@@ -7,7 +7,9 @@
 2. executes each notebook of ``notebooks/`` top to bottom in a fresh kernel into
    ``build/notebooks/`` (the committed notebooks are not touched);
 3. exports each executed notebook as HTML without code cells to ``build/brief/`` and writes
-   ``build/brief/index.html`` linking them with their titles.
+   ``build/brief/index.html`` linking them with their titles;
+4. prints each page to PDF as well when a Chromium browser is installed (``--no-pdf`` skips it);
+   without one it says so and goes on, since the HTML is the briefing and the PDF a copy of it.
 
 Notebooks that brief "the article under study" read it from the environment variables
 ``BRIEF_ARTICLE`` and ``BRIEF_PUBLISHED``, which ``--article``/``--published`` set.
@@ -18,7 +20,10 @@ from __future__ import annotations
 import argparse
 import html
 import os
+import shutil
+import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 from analysis.errors import ArticleError
@@ -62,6 +67,34 @@ def export_html(notebook, target: Path) -> None:
     target.write_text(body, encoding="utf-8")
 
 
+BROWSERS = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
+
+
+def find_browser() -> str | None:
+    """A headless-capable Chromium on PATH, if any."""
+    return next((found for name in BROWSERS if (found := shutil.which(name))), None)
+
+
+def print_pdf(browser: str, page: Path, target: Path, timeout: int = 120) -> bool:
+    """Print an HTML page to PDF with headless Chromium; False (and a message) if it fails.
+
+    The flags keep Chromium from reaching for the network, which this tool never needs.
+    """
+    with tempfile.TemporaryDirectory() as profile:
+        command = [
+            browser, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            f"--user-data-dir={profile}", "--no-pdf-header-footer",
+            f"--print-to-pdf={target}", page.resolve().as_uri(),
+        ]
+        try:
+            subprocess.run(command, check=True, capture_output=True, timeout=timeout)
+        except (subprocess.SubprocessError, OSError) as exc:
+            print(f"{page.name}: PDF not written ({type(exc).__name__})", file=sys.stderr)
+            return False
+    return target.exists()
+
+
 def write_index(entries: list[tuple[str, str]], frames: list[Path], target: Path) -> None:
     items = "\n".join(
         f'<li><a href="{html.escape(href)}">{html.escape(title)}</a></li>'
@@ -91,6 +124,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--article", type=Path, help="also brief this article (.txt)")
     parser.add_argument("--published", help="its publication date, YYYY-MM-DD")
     parser.add_argument("--out", type=Path, default=BUILD_DIR, help="build folder (default build/)")
+    parser.add_argument("--notebooks", type=Path, default=NOTEBOOKS_DIR, help=argparse.SUPPRESS)
+    parser.add_argument("--no-pdf", action="store_true", help="skip the PDF copies")
     args = parser.parse_args(argv)
 
     from analysis.cli import extract
@@ -114,13 +149,20 @@ def main(argv: list[str] | None = None) -> int:
     brief_dir = args.out / "brief"
     brief_dir.mkdir(parents=True, exist_ok=True)
     entries = []
-    for path in sorted(NOTEBOOKS_DIR.glob("[0-9]*.ipynb")):
+    for path in sorted(args.notebooks.glob("[0-9]*.ipynb")):
         print(f"executing {path.name} ...", flush=True)
         notebook = execute_notebook(path, args.out / "notebooks")
         html_name = path.with_suffix(".html").name
         export_html(notebook, brief_dir / html_name)
         entries.append((html_name, _title(notebook)))
     write_index(entries, frame_files, brief_dir / "index.html")
+    browser = None if args.no_pdf else find_browser()
+    if browser:
+        written = [print_pdf(browser, brief_dir / href, (brief_dir / href).with_suffix(".pdf"))
+                   for href, _ in entries]
+        print(f"PDF copies: {sum(written)} of {len(entries)} pages")
+    elif not args.no_pdf:
+        print("PDF copies skipped: no Chromium browser found (e.g. apt-get install chromium)")
     print(f"briefing pack: {(brief_dir / 'index.html').resolve()}")
     return 0
 
