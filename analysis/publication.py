@@ -87,7 +87,7 @@ def _row(article, sent, match, clue, value, reading, ok) -> dict:
 
 
 def metadata_table(article: Article) -> pd.DataFrame:
-    """The article's metadata as a two-column table (field, value) for display."""
+    """The article's metadata for display: one row per field (the index), one ``value`` column."""
     fields = ["title", "outlet", "byline", "dateline", "language", "address"]
     rows = [
         {"field": f, "value": str(article.metadata[f])} for f in fields if f in article.metadata
@@ -97,4 +97,4 @@ def metadata_table(article: Article) -> pd.DataFrame:
     rows.append({"field": "published from", "value": article.published_source})
     if "published_how" in article.metadata:
         rows.append({"field": "how the date is known", "value": article.metadata["published_how"]})
-    return pd.DataFrame(rows, columns=["field", "value"])
+    return pd.DataFrame(rows, columns=["field", "value"]).set_index("field")
