@@ -1,9 +1,10 @@
-"""Measure the figures frame against the hand-checked gold of the seed article.
+"""Measure the figures frame against hand-checked gold (the seed's, or another article's).
 
 The gold (``data/annotations/figures.csv``) lists every number of the article body, whether it
 is a figure (a count of people) or not (a year, a date, a pronoun), and for figures the measure
 and range a careful reader gives it. Comparing row by row shows a teacher exactly which
 figure the extractor misses or misreads, and whether any year or date slipped in as a figure.
+Other articles' gold sits in ``data/annotations/<article id>/figures.csv`` (:func:`gold_path`).
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.frames import make_frame
-from analysis.paths import ANNOTATIONS_DIR
+from analysis.paths import ANNOTATIONS_DIR, SEED_ARTICLE
 from analysis.quantities import read_commented_csv
 
 #: The seed article's figure gold.
@@ -24,6 +25,14 @@ COMPARISON_COLUMNS = (
     "gold_id", "figure_id", "sentence_id", "number", "is_figure", "found", "measure_ok",
     "range_ok", "qualifier_ok", "refers_to_ok", "place_ok", "period_ok",
 )
+
+
+def gold_path(article_id: str | None = None) -> Path:
+    """Where an article's figure gold lives: the seed's at the top of ``data/annotations``,
+    any other article's in the sub-folder named by its id (so one loader serves every article)."""
+    if article_id is None or article_id == SEED_ARTICLE.stem:
+        return GOLD_PATH
+    return ANNOTATIONS_DIR / article_id / "figures.csv"
 
 
 def load_gold(path: Path = GOLD_PATH) -> pd.DataFrame:

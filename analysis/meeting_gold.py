@@ -1,4 +1,4 @@
-"""Compare the meetings and events frames with the hand-checked gold of the seed article.
+"""Compare the meetings and events frames with hand-checked gold (the seed's, or another's).
 
 A gold row and an extracted row are the same item when they come from the same sentence and
 their quotes overlap (several items can share a sentence: the best-agreeing one is taken, each
@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from analysis.paths import ANNOTATIONS_DIR
+from analysis.paths import ANNOTATIONS_DIR, SEED_ARTICLE
 
 #: Fields compared for meetings (participants as a set).
 MEETING_FIELDS = (
@@ -37,6 +37,14 @@ SET_FIELDS = ("participants", "actors")
 
 #: Columns of :func:`compare`.
 COMPARE_COLUMNS = ("gold_id", "found_id", "sentence_id", "quote", "verdict", "differences")
+
+
+def gold_dir(article_id: str | None = None) -> Path:
+    """The folder of an article's meeting and event gold: ``data/annotations`` for the seed,
+    the sub-folder named by its id for any other article (pass it to :func:`read_gold`)."""
+    if article_id is None or article_id == SEED_ARTICLE.stem:
+        return ANNOTATIONS_DIR
+    return ANNOTATIONS_DIR / article_id
 
 
 def read_gold(name: str, directory: Path = ANNOTATIONS_DIR) -> pd.DataFrame:

@@ -1,9 +1,10 @@
-"""Measure the relations frame against the hand-checked gold of the seed article.
+"""Measure the relations frame against hand-checked gold (the seed's, or another article's).
 
 The gold (``data/annotations/relations.csv``) lists every relation statement a careful reader
 finds, with the shortest quote that carries it. Comparing statement by statement shows which
 ones the cue rules miss and which they invent; comparing edges (source, target, relation, any
-sentence) shows what that does to the network a reader sees.
+sentence) shows what that does to the network a reader sees. Other articles' gold sits in
+``data/annotations/<article id>/relations.csv`` (:func:`gold_path`).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import pandas as pd
 
 from analysis.article import Article
 from analysis.frames import make_frame
-from analysis.paths import ANNOTATIONS_DIR
+from analysis.paths import ANNOTATIONS_DIR, SEED_ARTICLE
 
 #: The seed article's relation gold.
 GOLD_PATH = ANNOTATIONS_DIR / "relations.csv"
@@ -28,6 +29,14 @@ COMPARISON_COLUMNS = (
 SCORE_COLUMNS = ("level", "gold", "found", "matched", "precision", "recall", "f1")
 
 _KEY = ["source", "target", "relation", "sentence_id"]
+
+
+def gold_path(article_id: str | None = None) -> Path:
+    """Where an article's relation gold lives: the seed's at the top of ``data/annotations``,
+    any other article's in the sub-folder named by its id (so one loader serves every article)."""
+    if article_id is None or article_id == SEED_ARTICLE.stem:
+        return GOLD_PATH
+    return ANNOTATIONS_DIR / article_id / "relations.csv"
 
 
 def load_gold(path: Path = GOLD_PATH) -> pd.DataFrame:

@@ -2,17 +2,23 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
 from analysis.article import load_article
-from analysis.figure_gold import compare_with_gold, gold_scores, load_gold
+from analysis.figure_gold import compare_with_gold, gold_path, gold_scores, load_gold
 from analysis.figures import FIGURE_COLUMNS, MEASURES, extract_figures
-from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
+from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, SEED_ARTICLE
 from analysis.provenance import check_provenance
 from analysis.quantities import find_quantities
 
 ARTICLES = sorted(ARTICLES_DIR.glob("*.txt"))
+#: Every article with figure gold: the seed (top of annotations/) and each annotated sub-folder.
+GOLD_IDS = [SEED_ARTICLE.stem] + sorted(
+    p.parent.name for p in ANNOTATIONS_DIR.glob("*/figures.csv")
+)
 
 
 @pytest.fixture(scope="module")
@@ -39,10 +45,19 @@ def _one(tmp_path, body: str) -> pd.Series:
 
 # --- the seed article against its gold ----------------------------------------------------
 
-def test_gold_numbers_and_quotes_are_verbatim_in_their_sentences(seed):
-    gold = load_gold()
+def test_every_example_article_has_independent_figure_gold():
+    assert len(GOLD_IDS) >= 3
+    assert all((ARTICLES_DIR / f"{article_id}.txt").exists() for article_id in GOLD_IDS)
+
+
+@pytest.mark.parametrize("article_id", GOLD_IDS)
+def test_gold_numbers_and_quotes_are_verbatim_in_their_sentences(article_id):
+    article = load_article(ARTICLES_DIR / f"{article_id}.txt")
+    gold = load_gold(gold_path(article_id))
+    assert gold["gold_id"].is_unique
+    assert set(gold["is_figure"]) <= {"yes", "no"}
     for row in gold.itertuples():
-        sentence = seed.sentence(row.sentence_id)
+        sentence = article.sentence(row.sentence_id)
         assert row.number in sentence, row.gold_id
         if row.is_figure == "yes":
             assert row.quote in sentence and row.number in row.quote, row.gold_id
@@ -56,6 +71,28 @@ def test_gold_covers_every_number_written_in_the_seed_body(seed):
         found = find_quantities(sentence.text)
         written += [(sentence.sentence_id, t) for t in found["text"]]
     assert sorted(written) == sorted(zip(gold["sentence_id"], gold["number"], strict=True))
+
+
+@pytest.mark.parametrize("article_id", GOLD_IDS)
+def test_gold_lists_every_digit_string_of_the_body(article_id):
+    """Independent of the quantity grammar: a digit string no gold row covers would let an
+    extracted figure go unscored, so every one must sit inside a gold number of its sentence."""
+    article = load_article(ARTICLES_DIR / f"{article_id}.txt")
+    gold = load_gold(gold_path(article_id))
+    for sentence in article.body.itertuples():
+        numbers = gold.loc[gold["sentence_id"] == sentence.sentence_id, "number"]
+        for digits in re.findall(r"\d[\d,.]*\d|\d", sentence.text):
+            assert any(digits in n for n in numbers), (article_id, sentence.sentence_id, digits)
+
+
+@pytest.mark.parametrize("article_id", GOLD_IDS)
+def test_gold_figures_carry_a_known_measure_and_an_ordered_range(article_id):
+    gold = load_gold(gold_path(article_id))
+    figures = gold[gold["is_figure"] == "yes"]
+    assert set(figures["measure"]) <= set(MEASURES)
+    for row in figures.itertuples():
+        bounds = [v for v in (row.low, row.best, row.high) if not pd.isna(v)]
+        assert bounds == sorted(bounds), row.gold_id
 
 
 def test_seed_every_gold_figure_is_found_with_its_range_and_measure(seed_figures):

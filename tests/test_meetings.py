@@ -8,14 +8,18 @@ import pandas as pd
 import pytest
 
 from analysis.article import load_article
-from analysis.meeting_gold import MEETING_FIELDS, compare, read_gold, scores
+from analysis.meeting_gold import MEETING_FIELDS, compare, gold_dir, read_gold, scores
 from analysis.meetings import MEETING_COLUMNS, code_meeting, extract_meetings, find_cues
-from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
+from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, SEED_ARTICLE
 from analysis.provenance import check_provenance
 
 ACTOR_COLUMNS = ["actor_id", "name", "kind", "country", "role", "cameo", "mentions",
                  "surface_forms", "first_sentence"]  # fmt: skip
 MENTION_COLUMNS = ["actor_id", "sentence_id", "start", "end", "text", "how", "role_in_sentence"]
+#: Every article with meeting gold: the seed (top of annotations/) and each annotated sub-folder.
+GOLD_IDS = [SEED_ARTICLE.stem] + sorted(
+    p.parent.name for p in ANNOTATIONS_DIR.glob("*/meetings.csv")
+)
 
 
 def _invented(tmp_path: Path, text: str, lexicon: dict[str, tuple], published="2023-03-14"):
@@ -158,11 +162,24 @@ def test_seed_article_matches_gold_on_every_field() -> None:
     assert scores(result)["precision"] == 1.0
 
 
-def test_gold_quotes_are_verbatim() -> None:
-    article = load_article(SEED_ARTICLE)
-    gold = read_gold("meetings.csv")
+@pytest.mark.parametrize("article_id", GOLD_IDS)
+def test_gold_quotes_are_verbatim(article_id) -> None:
+    article = load_article(ARTICLES_DIR / f"{article_id}.txt")
+    gold = read_gold("meetings.csv", gold_dir(article_id))
     assert check_provenance(gold, article).empty
+    assert gold["gold_id"].is_unique
     assert set(gold["status"]) <= {"planned", "held", "negated", "unknown"}
+    assert (gold.loc[gold["status"] == "planned", "plover"] == "AGREE").all()
+
+
+@pytest.mark.parametrize("article_id", GOLD_IDS)
+def test_gold_participants_are_actors_of_the_same_gold(article_id) -> None:
+    """A participant the actor gold does not know could never be matched by name."""
+    actors = pd.read_csv(gold_dir(article_id) / "actors.csv", comment="#", dtype=str)
+    gold = read_gold("meetings.csv", gold_dir(article_id))
+    names = set(actors["name"])
+    for row in gold.itertuples():
+        assert set(filter(None, row.participants.split("|"))) <= names, row.gold_id
 
 
 def test_every_article_keeps_provenance() -> None:

@@ -11,9 +11,9 @@ from hypothesis import strategies as st
 
 from analysis.article import load_article
 from analysis.network import signed_graph
-from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
+from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, SEED_ARTICLE
 from analysis.provenance import check_provenance
-from analysis.relation_gold import compare_with_gold, load_gold, scores
+from analysis.relation_gold import compare_with_gold, gold_path, load_gold, scores
 from analysis.relations import (
     CUES_FILE,
     RELATION_COLUMNS,
@@ -284,9 +284,16 @@ def test_seed_relations_recover_the_gold_statements(seed):
     assert (matched["hedged_gold"] == matched["hedged_found"]).all()
 
 
-def test_gold_quotes_are_verbatim_in_their_sentences_and_well_formed():
-    article = load_article(SEED_ARTICLE)
-    gold = load_gold()
+#: Every article with relation gold: the seed (top of annotations/) and each annotated sub-folder.
+GOLD_IDS = [SEED_ARTICLE.stem] + sorted(
+    p.parent.name for p in ANNOTATIONS_DIR.glob("*/relations.csv")
+)
+
+
+@pytest.mark.parametrize("article_id", GOLD_IDS)
+def test_gold_quotes_are_verbatim_in_their_sentences_and_well_formed(article_id):
+    article = load_article(ARTICLES_DIR / f"{article_id}.txt")
+    gold = load_gold(gold_path(article_id))
     assert gold["gold_id"].is_unique
     assert set(gold["relation"]) <= set(RELATIONS)
     for row in gold.to_dict("records"):
