@@ -31,7 +31,7 @@ PARAGRAPH_COLUMNS = ("paragraph", "kind", "start", "end", "text")
 
 _DATELINE = re.compile(r"^[—–-]+\s*(?P<place>[^\n()]+?)\s*\((?P<agency>[A-Za-z]{2,12})\)\s*$")
 _HTML = re.compile(
-    r"<\s*(?:!doctype|html|head|body|div|p|span|script|style|meta|a\s+href|br|table)\b",
+    r"<(?:!doctype|html|head|body|div|p|span|script|style|meta|a\s+href|br|table)\b",
     re.IGNORECASE,
 )
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")

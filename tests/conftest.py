@@ -4,11 +4,16 @@ from __future__ import annotations
 
 import matplotlib
 import pytest
+from hypothesis import settings
 
 matplotlib.use("Agg")  # process-local: unit tests draw without a screen (never exported to nbval)
 
 from analysis.article import Article, load_article  # noqa: E402
 from analysis.paths import ARTICLES_DIR, SEED_ARTICLE  # noqa: E402
+
+# Property tests draw the same examples on every run, so CI failures reproduce and never flicker.
+settings.register_profile("deterministic", derandomize=True, deadline=None)
+settings.load_profile("deterministic")
 
 EXAMPLES = sorted(p for p in ARTICLES_DIR.glob("*.txt") if p != SEED_ARTICLE)
 

@@ -30,8 +30,11 @@ def test_published_on_the_command_line(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text("Officials met on Monday. Fighting has killed 40 people, medics said.\n")
     out = tmp_path / "out"
-    assert main(["extract", str(story), "--published", "2021-05-04", "--out", str(out)]) in (0, 3)
-    assert (out / "sentences.csv").exists()
+    assert main(["extract", str(story), "--published", "2021-05-04", "--out", str(out)]) == 0
+    figures = pd.read_csv(out / "figures.csv")
+    assert (figures["measure"].tolist(), figures["best"].tolist()) == (["killed"], [40])
+    events = pd.read_csv(out / "events.csv", dtype=str)
+    assert events["date"].tolist() == ["2021-05-03"]  # "met on Monday": the day before Tuesday
 
 
 def error_line(capsys) -> str:
@@ -94,8 +97,10 @@ def test_undated_flag_processes_without_a_date(tmp_path):
     story = tmp_path / "story.txt"
     story.write_text("Officials met on Monday. Talks went on.\n")
     code = main(["extract", str(story), "--undated", "--out", str(tmp_path / "out")])
-    assert code in (0, 3)
-    assert (tmp_path / "out" / "sentences.csv").exists()
+    assert code == 3  # no figures in this story
+    events = pd.read_csv(tmp_path / "out" / "events.csv", dtype=str, keep_default_na=False)
+    assert events["quote"].str.contains("Monday").all() and not events.empty
+    assert (events["date"] == "").all()  # "on Monday" is not guessed without a date
 
 
 def test_article_without_figures_is_written_and_flagged(tmp_path, capsys):
