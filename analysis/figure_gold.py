@@ -9,12 +9,15 @@ Other articles' gold sits in ``data/annotations/<article id>/figures.csv`` (:fun
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 
 import pandas as pd
 
+from analysis.article import load_article
+from analysis.figures import extract_figures
 from analysis.frames import make_frame
-from analysis.paths import ANNOTATIONS_DIR, SEED_ARTICLE
+from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, SEED_ARTICLE
 from analysis.quantities import read_commented_csv
 
 #: The seed article's figure gold.
@@ -115,3 +118,47 @@ def gold_scores(comparison: pd.DataFrame) -> pd.DataFrame:
         [{"score": name, "value": (n / d) if d else float("nan"), "counts": f"{n}/{d}"}
          for name, n, d in rows]
     )
+
+
+#: Columns of :func:`scoreboard` (shares 0..1; NaN where an article has nothing to divide by).
+SCOREBOARD_COLUMNS = (
+    "article", "gold figures", "reported", "precision", "recall", "non-counts reported",
+    "measure", "range", "qualifier", "refers_to", "place", "period",
+)
+
+
+def compare_articles(article_ids: Sequence[str]) -> pd.DataFrame:
+    """:func:`compare_with_gold` for each article with figure gold, stacked, with an ``article``
+    column first, so a notebook can list every miss and false alarm across articles."""
+    frames = []
+    for article_id in article_ids:
+        article = load_article(ARTICLES_DIR / f"{article_id}.txt")
+        comparison = compare_with_gold(extract_figures(article), load_gold(gold_path(article_id)))
+        frames.append(comparison.assign(article=article_id))
+    return make_frame(pd.concat(frames, ignore_index=True).to_dict("records") if frames else [],
+                      ("article", *COMPARISON_COLUMNS))
+
+
+def scoreboard(article_ids: Sequence[str]) -> pd.DataFrame:
+    """One row per article: precision and recall of "is a figure" and the share of gold figures
+    with each field right. Why: a score on the seed alone (whose gold the rule authors wrote)
+    says nothing about articles the rules were not written for; side by side it does."""
+    comparisons = compare_articles(article_ids)
+    rows = []
+    for article_id in article_ids:
+        scores = gold_scores(comparisons[comparisons["article"] == article_id])
+        value = dict(zip(scores["score"], scores["value"], strict=True))
+        counts = dict(zip(scores["score"], scores["counts"], strict=True))
+        recall = "recall: gold figures that are reported"
+        precision = "precision: reported figures that are figures"
+        rows.append({
+            "article": article_id,
+            "gold figures": int(counts[recall].split("/")[1]),
+            "reported": int(counts[precision].split("/")[1]),
+            "precision": value[precision], "recall": value[recall],
+            "non-counts reported": int(counts["years, dates and non-counts reported as figures"]
+                                       .split("/")[0]),
+            **{field: value[f"{field} right"] for field in
+               ("measure", "range", "qualifier", "refers_to", "place", "period")},
+        })
+    return make_frame(rows, SCOREBOARD_COLUMNS)

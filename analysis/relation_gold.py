@@ -9,14 +9,16 @@ sentence) shows what that does to the network a reader sees. Other articles' gol
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from io import StringIO
 from pathlib import Path
 
 import pandas as pd
 
-from analysis.article import Article
+from analysis.article import Article, load_article
 from analysis.frames import make_frame
-from analysis.paths import ANNOTATIONS_DIR, SEED_ARTICLE
+from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, SEED_ARTICLE
+from analysis.relations import extract_relations
 
 #: The seed article's relation gold.
 GOLD_PATH = ANNOTATIONS_DIR / "relations.csv"
@@ -122,3 +124,29 @@ def scores(found: pd.DataFrame, gold: pd.DataFrame, article: Article) -> pd.Data
     found_edges = set(map(tuple, found[key].to_numpy().tolist()))
     rows.append(_score("edge", len(gold_edges), len(found_edges), len(gold_edges & found_edges)))
     return make_frame(rows, SCORE_COLUMNS)
+
+
+def compare_articles(article_ids: Sequence[str]) -> pd.DataFrame:
+    """:func:`compare_with_gold` for each article with relation gold, stacked with an
+    ``article`` column first: every miss and extra statement across articles."""
+    frames = []
+    for article_id in article_ids:
+        article = load_article(ARTICLES_DIR / f"{article_id}.txt")
+        gold = load_gold(gold_path(article_id))
+        frames.append(compare_with_gold(extract_relations(article), gold, article)
+                      .assign(article=article_id))
+    return make_frame(pd.concat(frames, ignore_index=True).to_dict("records") if frames else [],
+                      ("article", *COMPARISON_COLUMNS))
+
+
+def scoreboard(article_ids: Sequence[str]) -> pd.DataFrame:
+    """:func:`scores` for each article (one row per article and level), ``article`` first. Why:
+    the seed's gold was written by the cue rules' author; other articles' independent gold
+    shows how far the rules carry to text they were not written for."""
+    frames = []
+    for article_id in article_ids:
+        article = load_article(ARTICLES_DIR / f"{article_id}.txt")
+        table = scores(extract_relations(article), load_gold(gold_path(article_id)), article)
+        frames.append(table.assign(article=article_id))
+    return make_frame(pd.concat(frames, ignore_index=True).to_dict("records") if frames else [],
+                      ("article", *SCORE_COLUMNS))

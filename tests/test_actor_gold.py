@@ -9,6 +9,7 @@ from analysis.actor_gold import (
     GOLD_COLUMNS,
     compare_actors,
     gold_path,
+    gold_scoreboard,
     load_gold,
     score,
     scoreboard,
@@ -96,3 +97,13 @@ def test_scoreboard_scores_only_articles_with_gold(seed, tmp_path):
     # the person, France and the Iraqi rebels (the demonym belongs to the group's mention)
     assert board.loc["plain", "actors"] == 3
     assert board.loc["plain", ["persons", "states", "others"]].tolist() == [1, 1, 1]
+
+
+def test_gold_scoreboard_has_one_row_per_annotated_article():
+    articles = [load_article(p) for p in GOLD_ARTICLES]
+    board = gold_scoreboard(articles).set_index("article")
+    assert list(board.index) == [a.article_id for a in articles]
+    for article in articles:
+        gold = load_gold(gold_path(article))
+        assert board.at[article.article_id, "gold actors"] == len(gold)
+    assert board.at[articles[0].article_id, "recall"] == 1.0

@@ -7,6 +7,7 @@ import re
 import pandas as pd
 import pytest
 
+from analysis import figure_gold
 from analysis.article import load_article
 from analysis.figure_gold import compare_with_gold, gold_path, gold_scores, load_gold
 from analysis.figures import FIGURE_COLUMNS, MEASURES, extract_figures
@@ -234,3 +235,15 @@ def test_figures_link_to_the_actors_they_concern(seed_figures):
     assert by_number["around half a million"] == "syria"
     gaza = extract_figures(load_article(ARTICLES_DIR / "voa-2014-08-06-gaza-truce-cairo-talks.txt"))
     assert gaza.set_index("number").loc["Sixty-seven", "actors"] == "israel"
+
+
+def test_scoreboard_counts_each_articles_own_gold():
+    """The notebook's generalisation table: one row per article, counting that article's gold."""
+    board = figure_gold.scoreboard(GOLD_IDS).set_index("article")
+    assert list(board.index) == GOLD_IDS
+    for article_id in GOLD_IDS:
+        gold = load_gold(gold_path(article_id))
+        assert board.at[article_id, "gold figures"] == (gold["is_figure"] == "yes").sum()
+    assert board.at[SEED_ARTICLE.stem, "recall"] == 1.0
+    listed = figure_gold.compare_articles(GOLD_IDS)
+    assert set(listed["article"]) == set(GOLD_IDS)

@@ -227,3 +227,15 @@ def test_cli_writes_meetings_and_events_with_and_without_a_date(tmp_path) -> Non
     weekday_rows = events[events["quote"].str.contains("Friday")]
     assert (weekday_rows["date"] == "").all()
     assert weekday_rows["how_dated"].str.contains("publication date").all()
+
+
+@pytest.mark.parametrize("frame", ["meetings", "events"])
+def test_scoreboard_counts_each_articles_own_gold(frame) -> None:
+    """The notebook's generalisation table: one row per article, counting that article's gold."""
+    from analysis.meeting_gold import scoreboard
+
+    board = scoreboard(GOLD_IDS, frame).set_index("article")
+    assert list(board.index) == GOLD_IDS
+    for article_id in GOLD_IDS:
+        assert board.at[article_id, "gold"] == len(read_gold(f"{frame}.csv", gold_dir(article_id)))
+    assert board.at[SEED_ARTICLE.stem, "recall"] == 1.0

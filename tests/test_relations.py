@@ -340,3 +340,16 @@ def test_any_sentence_gives_clean_rows(tmp_path, sentences):
     assert check_provenance(frame, article).empty
     assert (frame["source"] != frame["target"]).all()
     assert set(frame["sign"]) <= {1, -1}
+
+
+def test_scoreboard_counts_each_articles_own_gold():
+    """The notebook's generalisation table: per article, its own gold statements."""
+    from analysis.relation_gold import compare_articles, scoreboard
+
+    board = scoreboard(GOLD_IDS)
+    statements = board[board["level"] == "statement"].set_index("article")
+    assert list(statements.index) == GOLD_IDS
+    for article_id in GOLD_IDS:
+        assert statements.at[article_id, "gold"] == len(load_gold(gold_path(article_id)))
+    listed = compare_articles(GOLD_IDS)
+    assert (listed["status"] != "extra").sum() == statements["gold"].sum()
