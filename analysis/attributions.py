@@ -30,6 +30,7 @@ import yaml
 
 from analysis.article import Article
 from analysis.frames import make_frame
+from analysis.lexicons import read_lexicon
 from analysis.paths import LEXICONS_DIR
 
 COLUMNS = (
@@ -56,7 +57,7 @@ _TRIM = " ,;:—–-"
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[dict[str, tuple[str, str]], dict]:
-    verbs = pd.read_csv(LEXICONS_DIR / "reporting_verbs.csv", dtype=str)
+    verbs = read_lexicon("reporting_verbs.csv")
     forms = {row.form: (row.lemma, row.tense) for row in verbs.itertuples()}
     patterns = yaml.safe_load((LEXICONS_DIR / "attribution.yml").read_text(encoding="utf-8"))
     return forms, patterns

@@ -23,7 +23,6 @@ The words (months, weekdays, "last", "since", tense cues) are data in
 from __future__ import annotations
 
 import calendar
-import csv
 import re
 from dataclasses import dataclass, field
 from datetime import date, timedelta
@@ -33,7 +32,7 @@ import pandas as pd
 
 from analysis.article import Article
 from analysis.frames import make_frame
-from analysis.paths import LEXICONS_DIR
+from analysis.lexicons import read_lexicon
 
 #: Columns of :func:`extract_dates`.
 DATE_COLUMNS = (
@@ -58,9 +57,7 @@ PRECISIONS = ("day", "week", "month", "year")
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
-    with (LEXICONS_DIR / name).open(encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return list(csv.DictReader(lines))
+    return read_lexicon(name).to_dict("records")
 
 
 @lru_cache(maxsize=1)

@@ -16,7 +16,6 @@ as a body row is not repeated: its sentence id goes to the body row's ``also_in`
 
 from __future__ import annotations
 
-import csv
 import re
 from functools import lru_cache
 
@@ -26,8 +25,8 @@ from analysis.actors import actor_frames
 from analysis.article import Article
 from analysis.dates import extract_dates, interval
 from analysis.frames import make_frame
+from analysis.lexicons import read_lexicon
 from analysis.meetings import Mention, clause_window, mentions_by_sentence, select_participants
-from analysis.paths import LEXICONS_DIR
 
 #: Columns of :func:`extract_events`.
 EVENT_COLUMNS = (
@@ -59,8 +58,7 @@ _RELATIVE_BEFORE = re.compile(r"^\s*(?:which|who|that)\s+$", re.IGNORECASE)
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[list[tuple[re.Pattern, str, str]], re.Pattern | None]:
-    with (LEXICONS_DIR / "event_cues.csv").open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    rows = read_lexicon("event_cues.csv").to_dict("records")
     events = [
         (re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), r["label"], r["kind"])
         for r in rows

@@ -16,10 +16,12 @@ with diacritics dropped and curly apostrophes made straight ("Erdoğan’s" -> "
 
 from __future__ import annotations
 
+import io
 import re
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
+from pathlib import Path
 
 import pandas as pd
 import yaml
@@ -58,35 +60,45 @@ def split_bar(value: str) -> list[str]:
     return [item.strip() for item in str(value).split("|") if item.strip()]
 
 
-def _read_csv(name: str) -> pd.DataFrame:
-    return pd.read_csv(
-        LEXICONS_DIR / name, comment="#", dtype=str, keep_default_na=False, encoding="utf-8"
-    )
+def read_commented_csv(path: Path) -> pd.DataFrame:
+    """A CSV file with its ``#`` header comment lines dropped, every cell a string.
+
+    Our data files document their columns in a comment header; lines are dropped only when
+    they *start* with ``#``, so a ``#`` inside a value is kept. Empty cells stay ``""``.
+    """
+    lines = Path(path).read_text(encoding="utf-8").splitlines()
+    body = "\n".join(line for line in lines if not line.startswith("#"))
+    return pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False)
+
+
+def read_lexicon(name: str) -> pd.DataFrame:
+    """A CSV lexicon from ``data/lexicons``: the one reader of world knowledge, for every module."""
+    return read_commented_csv(LEXICONS_DIR / name)
 
 
 @lru_cache(maxsize=1)
 def countries() -> pd.DataFrame:
     """countries.csv: iso3, iso2, numeric, name, iso_name, official_name, aliases, demonyms,
     capitals, seats, un_member (one row per state)."""
-    return _read_csv("countries.csv")
+    return read_lexicon("countries.csv")
 
 
 @lru_cache(maxsize=1)
 def titles() -> pd.DataFrame:
     """titles.csv: title (lower case), sector."""
-    return _read_csv("titles.csv")
+    return read_lexicon("titles.csv")
 
 
 @lru_cache(maxsize=1)
 def groups() -> pd.DataFrame:
     """groups.csv: key, name, aliases, kind, country, sector, cameo, generic."""
-    return _read_csv("groups.csv")
+    return read_lexicon("groups.csv")
 
 
 @lru_cache(maxsize=1)
 def people() -> pd.DataFrame:
     """people.csv: name, aliases, country, role, sector, years."""
-    return _read_csv("people.csv")
+    return read_lexicon("people.csv")
 
 
 @lru_cache(maxsize=1)

@@ -37,7 +37,6 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -48,8 +47,7 @@ from analysis.actors import actor_frames
 from analysis.article import Article
 from analysis.dates import clause_tense, extract_dates, interval, span_tense
 from analysis.frames import make_frame
-from analysis.lexicons import country_forms, country_name, fold
-from analysis.paths import LEXICONS_DIR
+from analysis.lexicons import country_forms, country_name, fold, read_lexicon
 
 #: Columns of :func:`extract_meetings` (the issue's columns first, then explanations).
 MEETING_COLUMNS = (
@@ -84,8 +82,7 @@ _KIND_RANK = {k: i for i, k in enumerate(
 
 
 def _read_csv(name: str) -> list[dict[str, str]]:
-    with (LEXICONS_DIR / name).open(encoding="utf-8") as handle:
-        return list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    return read_lexicon(name).to_dict("records")
 
 
 @lru_cache(maxsize=1)

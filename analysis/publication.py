@@ -21,7 +21,7 @@ import pandas as pd
 
 from analysis.article import Article
 from analysis.frames import make_frame
-from analysis.paths import LEXICONS_DIR
+from analysis.lexicons import read_lexicon
 
 COLUMNS = ("sentence_id", "quote", "start", "end", "clue", "value", "reading", "consistent")
 
@@ -41,7 +41,7 @@ def _clause(text: str, start: int, end: int) -> str:
 
 @lru_cache(maxsize=1)
 def _reporting_verbs() -> re.Pattern:
-    forms = pd.read_csv(LEXICONS_DIR / "reporting_verbs.csv", dtype=str)["form"]
+    forms = read_lexicon("reporting_verbs.csv")["form"]
     return re.compile(r"\b(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")\b")
 
 

@@ -16,17 +16,15 @@ so "6.8 million" is exactly 6,800,000.
 
 from __future__ import annotations
 
-import io
 import re
 from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal, InvalidOperation
 from functools import lru_cache
-from pathlib import Path
 
 import pandas as pd
 
 from analysis.frames import make_frame
-from analysis.paths import LEXICONS_DIR
+from analysis.lexicons import read_commented_csv, read_lexicon  # noqa: F401 (re-export)
 
 #: Columns of :func:`find_quantities`.
 QUANTITY_COLUMNS = (
@@ -38,22 +36,6 @@ ROLES = (
     "count", "year", "date", "time", "duration", "age", "money", "percent", "measurement",
     "magnitude", "pronoun",
 )
-
-
-def read_commented_csv(path: Path) -> pd.DataFrame:
-    """A CSV file with its ``#`` header comment lines dropped, every cell a string.
-
-    Our data files document their columns in a comment header; lines are dropped only when
-    they *start* with ``#``, so a ``#`` inside a value is kept. Empty cells stay ``""``.
-    """
-    lines = Path(path).read_text(encoding="utf-8").splitlines()
-    body = "\n".join(line for line in lines if not line.startswith("#"))
-    return pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False)
-
-
-def read_lexicon(name: str) -> pd.DataFrame:
-    """A CSV lexicon from ``data/lexicons`` (see :func:`read_commented_csv`)."""
-    return read_commented_csv(LEXICONS_DIR / name)
 
 
 @dataclass(frozen=True)

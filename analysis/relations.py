@@ -23,7 +23,6 @@ Columns of the relations frame (one row per statement; the network merges repeat
 
 from __future__ import annotations
 
-import csv
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -33,7 +32,7 @@ import pandas as pd
 from analysis.actors import actor_frames
 from analysis.article import Article
 from analysis.frames import make_frame
-from analysis.lexicons import countries, slug
+from analysis.lexicons import countries, read_commented_csv, slug
 from analysis.paths import LEXICONS_DIR
 
 #: Columns of the relations frame, in order.
@@ -95,10 +94,8 @@ class _Mention:
 def load_cues(path: str | None = None) -> tuple[Cue, ...]:
     """The cue lexicon, checked: a bad regex, relation, sign or ends rule fails loudly here."""
     source = CUES_FILE if path is None else path
-    with open(source, encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#") and line.strip()]
     cues = []
-    for row in csv.DictReader(lines):
+    for row in read_commented_csv(source).to_dict("records"):
         kind = row["kind"].strip()
         if kind not in {"relation", "negation", "hedge", "pair_anaphor"}:
             raise ValueError(f"{source}: unknown cue kind {kind!r}")
@@ -114,10 +111,7 @@ def load_cues(path: str | None = None) -> tuple[Cue, ...]:
 
 def cue_table(path: str | None = None) -> pd.DataFrame:
     """The cue lexicon as a frame (kind, pattern, relation, sign, ends, example), for reading."""
-    source = CUES_FILE if path is None else path
-    with open(source, encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#") and line.strip()]
-    return pd.DataFrame(list(csv.DictReader(lines)))
+    return read_commented_csv(CUES_FILE if path is None else path)
 
 
 # --------------------------------------------------------------------------- mentions
