@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from analysis.article import load_article
 from analysis.paths import SEED_ARTICLE
 from analysis.provenance import check_provenance
@@ -51,3 +53,21 @@ def test_metadata_table_says_where_the_date_came_from(seed, tmp_path):
     path = tmp_path / "story.txt"
     path.write_text("Talks resumed.\n")
     assert metadata_table(load_article(path)).loc["published", "value"] == "(unknown)"
+
+
+def test_weekday_names_come_in_python_weekday_order():
+    from datetime import date
+
+    from analysis.publication import WEEKDAYS
+
+    days = [date(2024, 1, 1) + timedelta(days=n) for n in range(7)]  # Monday 1 January 2024
+    assert [WEEKDAYS[d.weekday()] for d in days] == [
+        "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+    ]
+
+
+def test_no_clues_gives_an_empty_frame_with_columns(tmp_path):
+    path = tmp_path / "story.txt"
+    path.write_text("Rain fell and the river rose.\n")
+    clues = date_clues(load_article(path))
+    assert clues.empty and tuple(clues.columns) == COLUMNS
