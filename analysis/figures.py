@@ -189,7 +189,7 @@ def _refers_to(
 ) -> tuple[_Span, str] | None:
     """The event a figure belongs to: the subject of an active cue, else the nearest event.
 
-    "The Ethiopian civil war has killed ..." and "a flood that killed ..." name the event
+    "The border conflict has killed ..." and "a flood that killed ..." name the event
     before the cue; "dozens were killed in unrest" names it after.
     """
     anchor = cue.start if cue is not None else number_start

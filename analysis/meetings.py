@@ -5,8 +5,8 @@ One row per meeting, whether held, planned (announced) or negated, with who (act
 is coded in PLOVER and CAMEO. The rules, in the order they run:
 
 1. **Cues.** A meeting word from ``data/lexicons/meeting_cues.csv`` ("talks", "met", "visit",
-   "greeted", "receiving calls", "restoration of diplomatic ties"). A noun after "the/their/this"
-   ("Their meeting also follows…") points back to a meeting already told and is skipped.
+   "greeted", "receiving calls", "restored relations"). A noun after "the/their/this"
+   ("Their meeting comes after…") points back to a meeting already told and is skipped.
 2. **Window.** The cue's stretch of the sentence: clause breaks (";", ":", brackets, quotes,
    dashes, commas) end it, except commas inside a list of actors ("France, Germany and Italy");
    after the cue, a relative clause ("that killed…", "during which…") ends it too.

@@ -57,7 +57,7 @@ _ENDS = {"before>after", "after>before", "pair", "mediator>parties", "after>subj
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$", re.IGNORECASE)
 _BARE_COMMA = re.compile(r"^\s*,\s*(?:the\s+)?$", re.IGNORECASE)
 # A relative clause between a list and a cue attaches the cue to the list's last member only
-# ("A and B, which has long supported C").
+# ("A and B, which has backed C for years").
 _RELATIVE = re.compile(r"^\s*,?\s*(?:which|who|whose)\b", re.IGNORECASE)
 # Punctuation between a cue and the next actor: that actor belongs to another clause.
 _CLAUSE_BREAK = re.compile(r"[,;:()]|--|—")

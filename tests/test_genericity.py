@@ -6,7 +6,8 @@ import re
 
 import pandas as pd
 
-from analysis.paths import ANNOTATIONS_DIR, PROJECT_ROOT
+from analysis.article import load_article
+from analysis.paths import ANNOTATIONS_DIR, PROJECT_ROOT, SEED_ARTICLE
 
 
 def seed_terms() -> set[str]:
@@ -28,3 +29,22 @@ def test_no_seed_name_or_phrase_in_the_package_code():
         code = path.read_text(encoding="utf-8")
         found = sorted(t for t in terms if re.search(r"\b" + re.escape(t) + r"\b", code))
         assert not found, f"{path.name} names {found}"
+
+
+def test_no_run_of_five_seed_words_in_the_package_code():
+    """Catches pasted sentences and docstring examples taken from the seed, not only names."""
+    words = re.findall(r"[\w'’-]+", SEED_ARTICLE.read_text(encoding="utf-8"))
+    runs = {" ".join(words[i : i + 5]) for i in range(len(words) - 4)}
+    for path in sorted((PROJECT_ROOT / "analysis").glob("*.py")):
+        code = " ".join(re.findall(r"[\w'’-]+", path.read_text(encoding="utf-8")))
+        found = sorted(run for run in runs if run in code)
+        assert not found, f"{path.name} quotes the seed: {found[:3]}"
+
+
+def test_no_seed_date_in_the_package_code():
+    published = load_article(SEED_ARTICLE).published
+    forms = {published.isoformat(), f"{published:%B} {published.day}",
+             f"{published.day} {published:%B}"}
+    for path in sorted((PROJECT_ROOT / "analysis").glob("*.py")):
+        code = path.read_text(encoding="utf-8")
+        assert not [f for f in forms if f in code], path.name
