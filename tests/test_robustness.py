@@ -22,6 +22,7 @@ from analysis.attributions import COLUMNS as ATTRIBUTION_COLUMNS
 from analysis.errors import ArticleError
 from analysis.events import EVENT_COLUMNS
 from analysis.figures import FIGURE_COLUMNS
+from analysis.frames import PROVENANCE
 from analysis.meetings import MEETING_COLUMNS
 from analysis.pipeline import FRAMES, extract_all
 from analysis.provenance import check_provenance
@@ -100,6 +101,7 @@ def assert_promise(article: Article) -> dict[str, pd.DataFrame]:
     for name, frame in frames.items():
         assert list(frame.columns) == list(DOCUMENTED[name]), name
         quote = "text" if name == "sentences" else "quote"
+        assert set(PROVENANCE) - {"quote"} | {quote} <= set(frame.columns), name
         bad = check_provenance(frame, article, quote)
         assert bad.empty, f"{name}: {bad.to_dict('records')[:3]}"
     return frames
