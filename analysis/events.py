@@ -26,7 +26,14 @@ from analysis.article import Article
 from analysis.dates import extract_dates, interval
 from analysis.frames import make_frame
 from analysis.lexicons import read_lexicon
-from analysis.meetings import Mention, clause_window, mentions_by_sentence, select_participants
+from analysis.meetings import (
+    NEGATED_BEFORE,
+    WHEN_AFTER_DATE,
+    Mention,
+    clause_window,
+    mentions_by_sentence,
+    select_participants,
+)
 
 #: Columns of :func:`extract_events`.
 EVENT_COLUMNS = (
@@ -48,11 +55,7 @@ EVENT_COLUMNS = (
     "also_in",
 )
 
-_NEGATION = re.compile(
-    r"\b(?:not|never|no|without|failed to|refused to|n't)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
-)
 _MODIFIER_SLOT = re.compile(r"\b(?:a|an|the|its|this|that|their|his|her)\s+$", re.IGNORECASE)
-_WHEN = re.compile(r"^\s*,\s*when\b", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"^\s*(?:which|who|that)\s+$", re.IGNORECASE)
 
 
@@ -135,7 +138,7 @@ def _actors_of(
 
 
 def _status(sentence: str, trigger: tuple[int, int, str, str], tense: str) -> str:
-    if _NEGATION.search(sentence[: trigger[0]]):
+    if NEGATED_BEFORE.search(sentence[: trigger[0]]):
         return "negated"
     return "planned" if tense == "future" else "held"
 
@@ -171,7 +174,7 @@ def extract_events(
         if trigger is not None:
             rows.append(_row(article, sid, kinds[sid], sentence, offset, span, trigger, date,
                              _status(sentence, trigger, d.tense), ments, window))  # fmt: skip
-        when = _WHEN.match(sentence[span[1] :])
+        when = WHEN_AFTER_DATE.match(sentence[span[1] :])
         if when:
             rest = (span[1] + when.end(), len(sentence))
             later = [t for t in find_triggers(sentence) if t[0] >= rest[0]]

@@ -111,14 +111,16 @@ def _reporting_verbs() -> frozenset[str]:
 _ANAPHORIC = re.compile(
     r"\b(?:the|their|this|that|these|those|its|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
-_NEGATION = re.compile(
+#: A negation at most two words before a cue ("has not visited", "never met"); events use it too.
+NEGATED_BEFORE = re.compile(
     r"\b(?:not|never|no|without|failed to|refused to|n't)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
 # Brackets do not break a window: "Lopes (left) being received" is one clause.
 _HARD_BREAK = re.compile(r"[;:\"“”]|\s[—–]\s|\s--\s")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|when|where|whose)\b")
 _AFTER = re.compile(r"\b(?:after|since)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
-_WHEN_AFTER_DATE = re.compile(r"^\s*,\s*when\b", re.IGNORECASE)
+#: ", when ..." right after a date: that clause takes the date (events use it too).
+WHEN_AFTER_DATE = re.compile(r"^\s*,\s*when\b", re.IGNORECASE)
 
 
 def code_meeting(kind: str, mode: str, status: str) -> tuple[str, str]:
@@ -222,7 +224,7 @@ def clause_window(
 
 def _status(sentence: str, cue: tuple[int, int], kind_of_sentence: str) -> tuple[str, str]:
     """(status, the word that decided it)."""
-    neg = _NEGATION.search(sentence[: cue[0]])
+    neg = NEGATED_BEFORE.search(sentence[: cue[0]])
     if neg and neg.start() >= max(0, cue[0] - 30):
         return "negated", neg.group(0).strip()
     own = span_tense(sentence, *cue)
@@ -384,7 +386,7 @@ def _date_for(
         # "since May 2020, when she also met Berg": the when-clause takes that date.
         for d in sentence_dates.itertuples(index=False):
             e = int(d.end) - offset
-            if e <= window[0] and _WHEN_AFTER_DATE.match(sentence[e:]):
+            if e <= window[0] and WHEN_AFTER_DATE.match(sentence[e:]):
                 when = d
         if when is None:
             return empty
