@@ -325,6 +325,9 @@ def select_participants(
 def mentions_by_sentence(
     actors: pd.DataFrame, mentions: pd.DataFrame, article: Article
 ) -> dict[int, list[Mention]]:
+    """sentence_id -> that sentence's mentions, in order, joined with their actor's name, kind
+    and country and with sentence-relative offsets: the one view meetings and events read, so
+    both see the same participants (a place that never acts gets its state from the lexicon)."""
     info = actors.set_index("actor_id")
     starts = article.sentences.set_index("sentence_id")["start"]
     out: dict[int, list[Mention]] = {}

@@ -7,9 +7,15 @@ and a source line at the bottom, so it can be dropped into a briefing as it is.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import matplotlib.pyplot as plt
 import pandas as pd
 import seaborn as sns
+
+if TYPE_CHECKING:
+    import networkx as nx
+    from matplotlib.axes import Axes
 
 #: One palette for every chart; categorical colours are taken in this order.
 PALETTE = ["#1f4e79", "#c0504d", "#4f8a3c", "#d08c2c", "#7f5a9e", "#3a9aa6", "#8c6d46", "#707070"]
@@ -34,13 +40,15 @@ def apply_style() -> None:
     )
 
 
-def new_figure(size: tuple[float, float] = DEFAULT_SIZE):
+def new_figure(size: tuple[float, float] = DEFAULT_SIZE) -> tuple[plt.Figure, Axes]:
     """A new figure and axes of an explicit size (nbval compares the size text)."""
     apply_style()
     return plt.subplots(figsize=size)
 
 
-def finish(fig, ax, title: str, xlabel: str, ylabel: str, source: str) -> plt.Figure:
+def finish(
+    fig: plt.Figure, ax: Axes, title: str, xlabel: str, ylabel: str, source: str
+) -> plt.Figure:
     """Title, axis labels and the source line every chart carries."""
     ax.set_title(title)
     ax.set_xlabel(xlabel)
@@ -98,7 +106,7 @@ def sentence_lengths(sentences: pd.DataFrame, title: str, source: str,
 
 
 def signed_network(
-    graph,
+    graph: nx.Graph,
     positions: dict,
     title: str,
     source: str,
