@@ -173,6 +173,8 @@ def _read_metadata(path: Path) -> dict:
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
         problem = str(exc).splitlines()[0]
         raise ArticleError(meta_path, f"is not valid YAML metadata ({problem})") from None
+    except OSError as exc:  # a folder or an unreadable file named like the metadata
+        raise ArticleError(meta_path, f"cannot be read ({exc.strerror or exc})") from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):

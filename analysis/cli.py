@@ -60,13 +60,16 @@ def extract(article_path: Path, out: Path, published: str | None, undated: bool)
     frames = extract_all(article)
     if out.exists() and not out.is_dir():
         raise ArticleError(out, "--out exists and is not a folder")
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}-") as tmp:
-        for name, frame in frames.items():
-            frame.to_csv(Path(tmp) / f"{name}.csv", index=False)
-        out.mkdir(exist_ok=True)
-        for name in frames:
-            shutil.move(str(Path(tmp) / f"{name}.csv"), out / f"{name}.csv")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with tempfile.TemporaryDirectory(dir=out.parent, prefix=f".{out.name}-") as tmp:
+            for name, frame in frames.items():
+                frame.to_csv(Path(tmp) / f"{name}.csv", index=False)
+            out.mkdir(exist_ok=True)
+            for name in frames:
+                shutil.move(str(Path(tmp) / f"{name}.csv"), out / f"{name}.csv")
+    except OSError as exc:  # a file where a parent folder should be, no permission, disk full
+        raise ArticleError(out, f"--out cannot be written ({exc.strerror or exc})") from None
     print(f"wrote {len(frames)} frames of {article_path.name} to {out}")
     if "figures" in frames and frames["figures"].empty:
         print(

@@ -143,6 +143,14 @@ def test_broken_metadata_is_reported(tmp_path):
         load_article(path)
 
 
+def test_unreadable_metadata_is_reported(tmp_path):
+    path = write(tmp_path, "story.txt", TEXT)
+    path.with_suffix(".yml").mkdir()
+    with pytest.raises(ArticleError, match="cannot be read") as info:
+        load_article(path)
+    assert str(info.value).startswith(str(path.with_suffix(".yml")))
+
+
 def test_examples_have_metadata_dates():
     for path in sorted(ARTICLES_DIR.glob("*.txt")):
         assert load_article(path).published is not None, path.name

@@ -118,3 +118,14 @@ def test_article_without_figures_is_written_and_flagged(tmp_path, capsys):
 
 def test_seed_has_figures_so_exit_is_zero(tmp_path):
     assert main(["extract", str(SEED_ARTICLE), "--out", str(tmp_path / "o")]) == 0
+
+
+def test_unwritable_out_is_bad_input(tmp_path, capsys):
+    story = tmp_path / "story.txt"
+    story.write_text("Officials met on Monday.\n")
+    blocker = tmp_path / "blocker"
+    blocker.write_text("a file, not a folder")
+    out = blocker / "frames"
+    assert main(["extract", str(story), "--published", "2022-05-04", "--out", str(out)]) == 2
+    err = error_line(capsys)
+    assert str(out) in err and "--out cannot be written" in err
