@@ -25,7 +25,8 @@ from analysis.actors import extract_mentions
 from analysis.article import Article
 from analysis.dates import extract_dates
 from analysis.frames import make_frame
-from analysis.quantities import find_quantities, read_lexicon
+from analysis.lexicons import read_lexicon
+from analysis.quantities import find_quantities
 
 #: Columns of :func:`extract_figures`.
 FIGURE_COLUMNS = (

@@ -15,8 +15,8 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.frames import make_frame
+from analysis.lexicons import read_commented_csv
 from analysis.paths import REFERENCE_DIR
-from analysis.quantities import read_commented_csv
 
 #: The reference figures file.
 REFERENCE_PATH = REFERENCE_DIR / "figures.csv"
