@@ -70,13 +70,42 @@ TOKEN = st.one_of(
     st.sampled_from(GENRE), st.sampled_from(NAMES), st.sampled_from(NUMBERS),
     st.sampled_from(DATES), st.sampled_from(PUNCT), st.sampled_from(UNICODE),
 )
-SENTENCE = st.builds(
+WORD_SALAD = st.builds(
     lambda words, end, quoted: (
         f"“{' '.join(words)}{end}”" if quoted else " ".join(words) + end
     ),
     st.lists(TOKEN, min_size=1, max_size=16),
     st.sampled_from([".", ".", ".", "?", "!", "", ":", "…"]),
     st.booleans(),
+)
+# Grammatical sentences of the genre with random slots, so that attributions, meetings and
+# relations are found (word salad rarely makes them), then broken by random tokens around them.
+ACTOR = st.sampled_from([
+    "French President Jean Dupont", "Dupont", "he", "the Kremlin", "Turkey", "Iranian rebels",
+    "the U.N. envoy", "Okafor's office", "Hamas", "the White House", "Kurdish forces", "they",
+])
+TEMPLATE = st.sampled_from([
+    "{a} will hold talks with {b} in {place} {date}, {c} said.",
+    "{a} met {b} {date}.",
+    "{a}, which has long backed {b}, opposed {c}.",
+    "{a} is an ally of {b} and a rival of {c}, analysts say.",
+    "“We will meet {b} {date},” {a} told reporters.",
+    "{a} has not visited {place} since {date}, when {b} met {c}.",
+    "The war has killed {n} people and displaced {n} more {date}, {a} said.",
+    "{b} mediated between {a} and {c} after {n} died in an attack {date}.",
+])
+SENTENCE = st.one_of(
+    WORD_SALAD,
+    st.builds(
+        lambda template, a, b, c, place, date, n, noise: " ".join(
+            [template.format(a=a, b=b, c=c, place=place, date=date, n=n), *noise]
+        ),
+        TEMPLATE, ACTOR, ACTOR, ACTOR,
+        st.sampled_from(["Paris", "Cairo", "Ankara’s", "the capital"]),
+        st.sampled_from(DATES + ["on Wednesday", "last week", "in 2011", ""]),
+        st.sampled_from(NUMBERS + ["tens of thousands", "around half a million", "nearly 500"]),
+        st.lists(TOKEN, max_size=3),
+    ),
 )
 PARAGRAPH = st.lists(SENTENCE, min_size=1, max_size=4).map(" ".join)
 ARTICLE = st.lists(
