@@ -12,6 +12,7 @@ Columns of :func:`key_facts`: ``section`` (meetings | figures | relations), ``fa
 from __future__ import annotations
 
 import html
+import os
 
 import pandas as pd
 
@@ -28,8 +29,6 @@ def article_under_study() -> Article:
 
     ``$BRIEF_PUBLISHED`` gives its date when its metadata has none.
     """
-    import os
-
     path = os.environ.get("BRIEF_ARTICLE") or SEED_ARTICLE
     return load_article(path, published=os.environ.get("BRIEF_PUBLISHED") or None)
 
