@@ -9,7 +9,7 @@ three enemies; we report both so a reader can see where they differ.
 Input is a relations frame (see :mod:`analysis.relations`) with at least ``source``, ``target``,
 ``relation``, ``sign``, ``quote`` and ``sentence_id``; ``hedged`` and ``negated`` are used when
 present. Everything here is plain networkx and pandas, and deterministic: nodes and triangles are
-visited in sorted order and the layout has a fixed seed.
+visited in sorted order and the layout is computed from the ties (no random start).
 """
 
 from __future__ import annotations
