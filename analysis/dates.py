@@ -322,8 +322,21 @@ class Resolution:
     note: str = ""
 
 
-_WEEKDAY_NAMES = list(calendar.day_name)
-_MONTH_NAMES = list(calendar.month_name)
+def calendar_names(kind: str) -> tuple[str, ...]:
+    """Full month or weekday names from ``date_words.csv`` in calendar order, capitalised.
+
+    Why not :mod:`calendar`: its names follow the process locale, and ``how`` texts must read
+    the same on every machine. Weekdays are indexed like ``date.weekday()``, months from 1.
+    """
+    names: dict[int, str] = {}
+    for word, value in date_words()[kind].items():
+        if "." not in word and len(word) > len(names.get(int(value), "")):
+            names[int(value)] = word.capitalize()
+    return tuple(names[k] for k in sorted(names))
+
+
+_WEEKDAY_NAMES = calendar_names("weekday")
+_MONTH_NAMES = ("", *calendar_names("month"))
 
 
 def _month_end(year: int, month: int) -> date:

@@ -20,17 +20,14 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.article import Article
-from analysis.dates import date_words
+from analysis.dates import calendar_names
 from analysis.frames import make_frame
 from analysis.lexicons import read_lexicon
 
 COLUMNS = ("sentence_id", "quote", "start", "end", "clue", "value", "reading", "consistent")
 
 #: Weekday names, Monday first (index = ``date.weekday()``), from ``date_words.csv``.
-WEEKDAYS = tuple(
-    word.capitalize()
-    for word, _ in sorted(date_words()["weekday"].items(), key=lambda item: int(item[1]))
-)
+WEEKDAYS = calendar_names("weekday")
 _WEEKDAY = re.compile(r"\b(?:on |last |next |this )?(" + "|".join(WEEKDAYS) + r")\b")
 _YEAR = re.compile(r"\b(?:in |since |of |by )?((?:19|20)\d{2})\b")
 _FUTURE = re.compile(r"\b(?:will|to hold|to meet|is to|are to|plans? to|set to)\b")

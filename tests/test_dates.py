@@ -180,3 +180,14 @@ def test_unpublished_article_reports_relative_dates_unresolved(tmp_path) -> None
     assert by_quote.loc["2015", "date"] == "2015"
     given_date = extract_dates(load_article(path, published="2023-03-14"))
     assert given_date.set_index("quote").loc["Wednesday", "date"] == "2023-03-15"
+
+
+def test_calendar_names_are_full_names_in_calendar_order() -> None:
+    from analysis.dates import calendar_names
+
+    months, weekdays = calendar_names("month"), calendar_names("weekday")
+    assert len(months) == 12 and len(weekdays) == 7
+    assert (months[0], months[8], months[11]) == ("January", "September", "December")
+    assert [weekdays[d.weekday()] for d in (TUESDAY, TUESDAY + timedelta(days=5))] == [
+        "Tuesday", "Sunday",
+    ]
