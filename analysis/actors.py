@@ -314,12 +314,6 @@ class _Recogniser:
             )
 
     # -- 2. people: titles, honorifics, the people lexicon --------------------------------
-    def _lexicon_mention_at(self, start: int, end: int) -> _Mention | None:
-        for cand in self.candidates:
-            if cand.start == start and cand.end == end:
-                return cand
-        return None
-
     def _candidate_ending_at(self, end: int) -> _Mention | None:
         best = None
         for cand in self.candidates:
