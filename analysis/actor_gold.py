@@ -19,7 +19,7 @@ from analysis.actors import actor_frames
 from analysis.article import Article
 from analysis.frames import make_frame
 from analysis.lexicons import cues, split_bar
-from analysis.paths import ANNOTATIONS_DIR, SEED_ARTICLE
+from analysis.paths import gold_file
 
 GOLD_COLUMNS = ("actor_id", "name", "kind", "country", "cameo", "surface_forms", "note")
 #: Columns of :func:`compare_actors`.
@@ -31,9 +31,7 @@ COMPARISON_COLUMNS = (
 
 def gold_path(article: Article) -> Path:
     """Where the gold actors of an article live (the seed's at the top of annotations/)."""
-    if article.path.resolve() == SEED_ARTICLE.resolve():
-        return ANNOTATIONS_DIR / "actors.csv"
-    return ANNOTATIONS_DIR / article.article_id / "actors.csv"
+    return gold_file(article.article_id, "actors.csv")
 
 
 def load_gold(path: Path) -> pd.DataFrame:

@@ -17,7 +17,7 @@ import pandas as pd
 from analysis.article import load_article
 from analysis.figures import extract_figures
 from analysis.frames import make_frame
-from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, SEED_ARTICLE
+from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, gold_file
 from analysis.quantities import read_commented_csv
 
 #: The seed article's figure gold.
@@ -33,9 +33,7 @@ COMPARISON_COLUMNS = (
 def gold_path(article_id: str | None = None) -> Path:
     """Where an article's figure gold lives: the seed's at the top of ``data/annotations``,
     any other article's in the sub-folder named by its id (so one loader serves every article)."""
-    if article_id is None or article_id == SEED_ARTICLE.stem:
-        return GOLD_PATH
-    return ANNOTATIONS_DIR / article_id / "figures.csv"
+    return gold_file(article_id, "figures.csv")
 
 
 def load_gold(path: Path = GOLD_PATH) -> pd.DataFrame:

@@ -12,3 +12,14 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 
 #: The article every notebook starts from; its file name is data (``data/articles/SEED``).
 SEED_ARTICLE = ARTICLES_DIR / (ARTICLES_DIR / "SEED").read_text(encoding="utf-8").strip()
+
+
+def gold_file(article_id: str | None, name: str) -> Path:
+    """An article's hand-checked gold file ``name`` (e.g. ``"figures.csv"``).
+
+    The seed's gold sits at the top of ``data/annotations``; any other article's in the
+    sub-folder named by its id (the text file's stem), so one rule serves every frame.
+    """
+    if article_id is None or article_id == SEED_ARTICLE.stem:
+        return ANNOTATIONS_DIR / name
+    return ANNOTATIONS_DIR / article_id / name

@@ -10,14 +10,14 @@ sentence) shows what that does to the network a reader sees. Other articles' gol
 from __future__ import annotations
 
 from collections.abc import Sequence
-from io import StringIO
 from pathlib import Path
 
 import pandas as pd
 
 from analysis.article import Article, load_article
 from analysis.frames import make_frame
-from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, SEED_ARTICLE
+from analysis.lexicons import read_commented_csv
+from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, gold_file
 from analysis.relations import extract_relations
 
 #: The seed article's relation gold.
@@ -36,16 +36,12 @@ _KEY = ["source", "target", "relation", "sentence_id"]
 def gold_path(article_id: str | None = None) -> Path:
     """Where an article's relation gold lives: the seed's at the top of ``data/annotations``,
     any other article's in the sub-folder named by its id (so one loader serves every article)."""
-    if article_id is None or article_id == SEED_ARTICLE.stem:
-        return GOLD_PATH
-    return ANNOTATIONS_DIR / article_id / "relations.csv"
+    return gold_file(article_id, "relations.csv")
 
 
 def load_gold(path: Path = GOLD_PATH) -> pd.DataFrame:
     """The gold statements (see the file header for the columns), ``hedged`` as a bool."""
-    with open(path, encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    gold = pd.read_csv(StringIO("".join(lines)), dtype=str, keep_default_na=False)
+    gold = read_commented_csv(path)
     gold["sign"] = gold["sign"].astype("int64")
     gold["sentence_id"] = gold["sentence_id"].astype("int64")
     gold["hedged"] = gold["hedged"].eq("yes")
