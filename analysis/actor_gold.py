@@ -17,7 +17,7 @@ import pandas as pd
 
 from analysis.actors import actor_frames
 from analysis.article import Article
-from analysis.frames import make_frame
+from analysis.frames import make_frame, stack_by_article
 from analysis.lexicons import cues, split_bar
 from analysis.paths import gold_file
 
@@ -157,15 +157,14 @@ GOLD_SCOREBOARD_COLUMNS = (
 def gold_comparisons(articles: list[Article]) -> pd.DataFrame:
     """:func:`compare_actors` for each article that has actor gold, stacked with an ``article``
     column first: every miss, false alarm and disagreeing field across articles."""
-    frames = []
-    for article in articles:
-        path = gold_path(article)
-        if path.exists():
-            actors, mentions = actor_frames(article)
-            frames.append(compare_actors(actors, load_gold(path), mentions)
-                          .assign(article=article.article_id))
-    return make_frame(pd.concat(frames, ignore_index=True).to_dict("records") if frames else [],
-                      ("article", *COMPARISON_COLUMNS))
+    with_gold = {a.article_id: a for a in articles if gold_path(a).exists()}
+
+    def one(article_id: str) -> pd.DataFrame:
+        article = with_gold[article_id]
+        actors, mentions = actor_frames(article)
+        return compare_actors(actors, load_gold(gold_path(article)), mentions)
+
+    return stack_by_article(with_gold, one, COMPARISON_COLUMNS)
 
 
 def gold_scoreboard(articles: list[Article]) -> pd.DataFrame:

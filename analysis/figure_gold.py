@@ -16,9 +16,9 @@ import pandas as pd
 
 from analysis.article import load_article
 from analysis.figures import extract_figures
-from analysis.frames import make_frame
-from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, gold_file
-from analysis.quantities import read_commented_csv
+from analysis.frames import make_frame, stack_by_article
+from analysis.lexicons import read_commented_csv
+from analysis.paths import ANNOTATIONS_DIR, article_file, gold_file
 
 #: The seed article's figure gold.
 GOLD_PATH = ANNOTATIONS_DIR / "figures.csv"
@@ -128,13 +128,11 @@ SCOREBOARD_COLUMNS = (
 def compare_articles(article_ids: Sequence[str]) -> pd.DataFrame:
     """:func:`compare_with_gold` for each article with figure gold, stacked, with an ``article``
     column first, so a notebook can list every miss and false alarm across articles."""
-    frames = []
-    for article_id in article_ids:
-        article = load_article(ARTICLES_DIR / f"{article_id}.txt")
-        comparison = compare_with_gold(extract_figures(article), load_gold(gold_path(article_id)))
-        frames.append(comparison.assign(article=article_id))
-    return make_frame(pd.concat(frames, ignore_index=True).to_dict("records") if frames else [],
-                      ("article", *COMPARISON_COLUMNS))
+    def one(article_id: str) -> pd.DataFrame:
+        found = extract_figures(load_article(article_file(article_id)))
+        return compare_with_gold(found, load_gold(gold_path(article_id)))
+
+    return stack_by_article(article_ids, one, COMPARISON_COLUMNS)
 
 
 def scoreboard(article_ids: Sequence[str]) -> pd.DataFrame:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import pandas as pd
 
@@ -20,3 +20,16 @@ def make_frame(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> 
         if col in frame.columns:
             frame[col] = frame[col].astype("int64")
     return frame.reset_index(drop=True)
+
+
+def stack_by_article(
+    article_ids: Iterable[str], build: Callable[[str], pd.DataFrame], columns: Sequence[str]
+) -> pd.DataFrame:
+    """``build(article_id)`` for every article, stacked, with an ``article`` column first.
+
+    Why: scoreboards set several articles side by side; no articles gives an empty frame with
+    the right columns.
+    """
+    rows = [build(article_id).assign(article=article_id) for article_id in article_ids]
+    stacked = pd.concat(rows, ignore_index=True).to_dict("records") if rows else []
+    return make_frame(stacked, ("article", *columns))

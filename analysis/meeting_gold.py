@@ -14,10 +14,13 @@ from pathlib import Path
 
 import pandas as pd
 
+from analysis import paths
 from analysis.article import load_article
 from analysis.events import extract_events
+from analysis.frames import stack_by_article
+from analysis.lexicons import read_commented_csv
 from analysis.meetings import extract_meetings
-from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, SEED_ARTICLE
+from analysis.paths import ANNOTATIONS_DIR, article_file
 
 #: Fields compared for meetings (participants as a set).
 MEETING_FIELDS = (
@@ -43,16 +46,13 @@ COMPARE_COLUMNS = ("gold_id", "found_id", "sentence_id", "quote", "verdict", "di
 
 
 def gold_dir(article_id: str | None = None) -> Path:
-    """The folder of an article's meeting and event gold: ``data/annotations`` for the seed,
-    the sub-folder named by its id for any other article (pass it to :func:`read_gold`)."""
-    if article_id is None or article_id == SEED_ARTICLE.stem:
-        return ANNOTATIONS_DIR
-    return ANNOTATIONS_DIR / article_id
+    """The folder of an article's meeting and event gold (pass it to :func:`read_gold`)."""
+    return paths.gold_dir(article_id)
 
 
 def read_gold(name: str, directory: Path = ANNOTATIONS_DIR) -> pd.DataFrame:
     """A gold CSV of ``data/annotations`` (comment lines skipped, every value kept as text)."""
-    frame = pd.read_csv(directory / name, comment="#", dtype=str, keep_default_na=False)
+    frame = read_commented_csv(directory / name)
     for col in ("sentence_id", "start", "end"):
         frame[col] = frame[col].astype("int64")
     return frame
@@ -153,15 +153,12 @@ def compare_articles(article_ids: Sequence[str], frame: str = "meetings") -> pd.
     """:func:`compare` for each article with gold for ``frame`` ("meetings" or "events"),
     stacked with an ``article`` column first: every miss and false alarm across articles."""
     name, extract, id_column, fields = FRAMES[frame]
-    frames = []
-    for article_id in article_ids:
-        article = load_article(ARTICLES_DIR / f"{article_id}.txt")
-        gold = read_gold(name, gold_dir(article_id))
-        frames.append(compare(extract(article), gold, id_column, fields)
-                      .assign(article=article_id))
-    columns = ["article", *COMPARE_COLUMNS]
-    return pd.concat(frames, ignore_index=True)[columns] if frames else pd.DataFrame(
-        columns=columns)
+
+    def one(article_id: str) -> pd.DataFrame:
+        found = extract(load_article(article_file(article_id)))
+        return compare(found, read_gold(name, gold_dir(article_id)), id_column, fields)
+
+    return stack_by_article(article_ids, one, COMPARE_COLUMNS)
 
 
 def scoreboard(article_ids: Sequence[str], frame: str = "meetings") -> pd.DataFrame:

@@ -14,12 +14,22 @@ NOTEBOOKS_DIR = PROJECT_ROOT / "notebooks"
 SEED_ARTICLE = ARTICLES_DIR / (ARTICLES_DIR / "SEED").read_text(encoding="utf-8").strip()
 
 
-def gold_file(article_id: str | None, name: str) -> Path:
-    """An article's hand-checked gold file ``name`` (e.g. ``"figures.csv"``).
+def gold_dir(article_id: str | None) -> Path:
+    """The folder of an article's hand-checked gold.
 
     The seed's gold sits at the top of ``data/annotations``; any other article's in the
     sub-folder named by its id (the text file's stem), so one rule serves every frame.
     """
     if article_id is None or article_id == SEED_ARTICLE.stem:
-        return ANNOTATIONS_DIR / name
-    return ANNOTATIONS_DIR / article_id / name
+        return ANNOTATIONS_DIR
+    return ANNOTATIONS_DIR / article_id
+
+
+def gold_file(article_id: str | None, name: str) -> Path:
+    """An article's hand-checked gold file ``name`` (e.g. ``"figures.csv"``)."""
+    return gold_dir(article_id) / name
+
+
+def article_file(article_id: str) -> Path:
+    """The text file of an article in ``data/articles`` by its id (the file's stem)."""
+    return ARTICLES_DIR / f"{article_id}.txt"

@@ -24,7 +24,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.frames import make_frame
-from analysis.lexicons import read_commented_csv, read_lexicon  # noqa: F401 (re-export)
+from analysis.lexicons import read_lexicon
 
 #: Columns of :func:`find_quantities`.
 QUANTITY_COLUMNS = (

@@ -15,9 +15,9 @@ from pathlib import Path
 import pandas as pd
 
 from analysis.article import Article, load_article
-from analysis.frames import make_frame
+from analysis.frames import make_frame, stack_by_article
 from analysis.lexicons import read_commented_csv
-from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, gold_file
+from analysis.paths import ANNOTATIONS_DIR, article_file, gold_file
 from analysis.relations import extract_relations
 
 #: The seed article's relation gold.
@@ -125,24 +125,20 @@ def scores(found: pd.DataFrame, gold: pd.DataFrame, article: Article) -> pd.Data
 def compare_articles(article_ids: Sequence[str]) -> pd.DataFrame:
     """:func:`compare_with_gold` for each article with relation gold, stacked with an
     ``article`` column first: every miss and extra statement across articles."""
-    frames = []
-    for article_id in article_ids:
-        article = load_article(ARTICLES_DIR / f"{article_id}.txt")
-        gold = load_gold(gold_path(article_id))
-        frames.append(compare_with_gold(extract_relations(article), gold, article)
-                      .assign(article=article_id))
-    return make_frame(pd.concat(frames, ignore_index=True).to_dict("records") if frames else [],
-                      ("article", *COMPARISON_COLUMNS))
+    def one(article_id: str) -> pd.DataFrame:
+        article = load_article(article_file(article_id))
+        return compare_with_gold(extract_relations(article), load_gold(gold_path(article_id)),
+                                 article)
+
+    return stack_by_article(article_ids, one, COMPARISON_COLUMNS)
 
 
 def scoreboard(article_ids: Sequence[str]) -> pd.DataFrame:
     """:func:`scores` for each article (one row per article and level), ``article`` first. Why:
     the seed's gold was written by the cue rules' author; other articles' independent gold
     shows how far the rules carry to text they were not written for."""
-    frames = []
-    for article_id in article_ids:
-        article = load_article(ARTICLES_DIR / f"{article_id}.txt")
-        table = scores(extract_relations(article), load_gold(gold_path(article_id)), article)
-        frames.append(table.assign(article=article_id))
-    return make_frame(pd.concat(frames, ignore_index=True).to_dict("records") if frames else [],
-                      ("article", *SCORE_COLUMNS))
+    def one(article_id: str) -> pd.DataFrame:
+        article = load_article(article_file(article_id))
+        return scores(extract_relations(article), load_gold(gold_path(article_id)), article)
+
+    return stack_by_article(article_ids, one, SCORE_COLUMNS)

@@ -9,8 +9,8 @@ import pytest
 from analysis import plotting
 from analysis.article import load_article
 from analysis.figures import MEASURES, extract_figures
+from analysis.lexicons import read_lexicon
 from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
-from analysis.quantities import read_lexicon
 from analysis.reference import (
     ARTICLE,
     compare_with_reference,
