@@ -64,12 +64,19 @@ def _lexicon() -> tuple[dict[str, tuple[str, str]], dict]:
 
 
 @lru_cache(maxsize=1)
+def reporting_verb_pattern() -> re.Pattern:
+    """Any reporting verb form of ``reporting_verbs.csv`` as a whole word (group 1: the form)."""
+    forms, _ = _lexicon()
+    return re.compile(r"\b(" + "|".join(sorted(forms, key=len, reverse=True)) + r")\b")
+
+
+@lru_cache(maxsize=1)
 def _regexes() -> dict[str, re.Pattern]:
-    forms, pat = _lexicon()
+    _, pat = _lexicon()
     heads = "|".join(re.escape(h) for h in sorted(pat["adverbial_heads"], key=len, reverse=True))
     preps = "|".join(pat["adverbial_prepositions"])
     return {
-        "verb": re.compile(r"\b(" + "|".join(sorted(forms, key=len, reverse=True)) + r")\b"),
+        "verb": reporting_verb_pattern(),
         "aux": re.compile(r"\s+(?:" + "|".join(pat["auxiliaries"]) + r")$"),
         "adverbial": re.compile(r"\s+(?:" + preps + r")\s+(?:" + heads + r")(?:\s+\d{1,4})?$"),
         "opener": re.compile(r"^(?:" + "|".join(pat["openers"]) + r")\b[\s,]*"),

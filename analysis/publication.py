@@ -15,14 +15,13 @@ from __future__ import annotations
 
 import re
 from datetime import date
-from functools import lru_cache
 
 import pandas as pd
 
 from analysis.article import Article
+from analysis.attributions import reporting_verb_pattern
 from analysis.dates import calendar_names
 from analysis.frames import make_frame
-from analysis.lexicons import read_lexicon
 
 COLUMNS = ("sentence_id", "quote", "start", "end", "clue", "value", "reading", "consistent")
 
@@ -41,12 +40,6 @@ def _clause(text: str, start: int, end: int) -> str:
     return text[left + 1 : min(rights) if rights else len(text)]
 
 
-@lru_cache(maxsize=1)
-def _reporting_verbs() -> re.Pattern:
-    forms = read_lexicon("reporting_verbs.csv")["form"]
-    return re.compile(r"\b(?:" + "|".join(sorted(forms, key=len, reverse=True)) + r")\b")
-
-
 def date_clues(article: Article) -> pd.DataFrame:
     """Weekday and year clues in the body, each read against the publication date."""
     pub = article.published
@@ -58,7 +51,7 @@ def date_clues(article: Article) -> pd.DataFrame:
             if _FUTURE.search(clause):
                 reading = f"{day} is ahead: written before a {day}"
                 ok = None if pub is None else WEEKDAYS[pub.weekday()] != day
-            elif _reporting_verbs().search(clause):
+            elif reporting_verb_pattern().search(clause):
                 reading = f"said on {day}: most likely the day of writing"
                 ok = None if pub is None else WEEKDAYS[pub.weekday()] == day
             else:
