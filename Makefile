@@ -6,6 +6,7 @@
 #   make lab        JupyterLab on 127.0.0.1, opened at notebooks/
 #   make notebooks  re-execute the committed notebooks in place after a change
 #   make bench      speed of the extraction pipeline against a tokenizer-only baseline
+#   make editions   teacher (with solutions) and student (without) editions in build/editions/
 #
 # make brief ARTICLE=path/to/story.txt PUBLISHED=YYYY-MM-DD  briefs your own article as well.
 
@@ -19,7 +20,7 @@ PUBLISHED ?=
 # JupyterLab refuses to start as root unless told; containers often run as root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: brief test lab notebooks bench lint clean
+.PHONY: brief test lab notebooks bench editions lint clean
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +45,9 @@ notebooks: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m analysis.bench
+
+editions: $(STAMP)
+	$(BIN)/python -m analysis.editions
 
 clean:
 	rm -rf build

@@ -152,6 +152,25 @@ def test_pack_page_renders_offline_without_console_errors(browser, pack, name, r
     assert len(text.split()) > 20, f"{name} shows almost nothing: {text[:200]!r}"
 
 
+def test_student_edition_renders_offline_without_console_errors(browser, tmp_path):
+    from analysis.editions import build_editions
+
+    build_editions(sorted(NOTEBOOKS_DIR.glob("01_*.ipynb")), tmp_path)
+    page_path = next((tmp_path / "student").glob("01_*.html"))
+    page, watch = open_page(browser, page_path.as_uri())
+    page.goto(page_path.as_uri(), wait_until="load")
+    page.wait_for_load_state("networkidle")
+    page.locator("h2", has_text="Exercise").first.scroll_into_view_if_needed()
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / "student-01-exercise.png"))
+    text = page.inner_text("body")
+    page.context.close()
+    assert not watch.remote, f"the student edition requests the internet: {watch.remote}"
+    assert not watch.errors, f"the student edition logs errors: {watch.errors}"
+    assert "ARTICLE = None" in text and "Exercise" in text
+    assert "Solutions (teacher edition)" not in text
+
+
 # --- JupyterLab --------------------------------------------------------------------------------
 
 
