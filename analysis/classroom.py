@@ -24,7 +24,7 @@ def article_label(article: Article) -> str:
 
 
 def credit(article: Article) -> str:
-    """'AFP, 14 March 2023': byline (or outlet) and date, for chart source lines."""
+    """'Reuters, 2 May 2024': byline (or outlet) and date, for chart source lines."""
     who = article.metadata.get("byline") or article.metadata.get("outlet") or article.article_id
     day = article.published
     when = f"{day.day} {_MONTHS[day.month - 1]} {day.year}" if day else "date unknown"

@@ -236,7 +236,8 @@ def lab(tmp_path_factory):
                         "JupyterLab did not start: " + (home / "server.log").read_text()[-2000:]
                     ) from None
                 time.sleep(0.5)
-        yield {"base": base, "token": token, "root": root, "notebook": source.name}
+        yield {"base": base, "token": token, "root": root, "notebook": source.name,
+               "log": lambda: (home / "server.log").read_text()[-3000:]}
     finally:
         server.terminate()
         try:
@@ -247,10 +248,14 @@ def lab(tmp_path_factory):
 
 
 def kernels_idle(lab) -> bool:
-    """The server's own word: one kernel, and it is idle."""
+    """The server's own word: one kernel, and it is idle (False while the server cannot say,
+    e.g. an error answer while the kernel is still starting; the callers' deadlines bound it)."""
     url = f"{lab['base']}/api/kernels?token={lab['token']}"
-    with urllib.request.urlopen(url, timeout=5) as response:
-        kernels = json.load(response)
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            kernels = json.load(response)
+    except OSError:  # urllib's HTTPError and URLError are OSErrors
+        return False
     return len(kernels) == 1 and kernels[0]["execution_state"] == "idle"
 
 
@@ -267,7 +272,7 @@ def test_jupyterlab_runs_notebook_01_without_errors(browser, lab):
     panel.locator(".jp-Cell").first.wait_for()
     deadline = time.monotonic() + 60
     while not kernels_idle(lab):  # the kernel has started, without a dialog asking for it
-        assert time.monotonic() < deadline, "the notebook's kernel did not start"
+        assert time.monotonic() < deadline, "the notebook's kernel did not start: " + lab["log"]()
         page.wait_for_timeout(250)
     assert not saved_code_cells(lab)[0]["execution_count"]
 
