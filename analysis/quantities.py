@@ -506,7 +506,10 @@ def _role(g: _Grammar, text: str, match: re.Match) -> str:
         small = all(re.fullmatch(r"\d{1,2}", n) and 1 <= int(n) <= 31 for n in numbers)
         if small:
             next_word = re.match(r"\s*([A-Za-z]+\.?)", text[match.end() : match.end() + 15])
-            if prev in g.months or (next_word and next_word.group(1).lower() in g.months):
+            following_word = next_word.group(1).lower() if next_word else ""
+            if prev in g.months or following_word in g.months or (
+                following_word.rstrip(".") in g.months
+            ):
                 return "date"
     if _norm(match.group(0)) == "one" and (
         following.startswith("of ") or prev in ("no", "every", "any", "each", "the", "this", "that")
@@ -559,6 +562,24 @@ class Found:
         }
 
 
+_NOUN_THEN_POSTFIX = re.compile(r"\s{1,3}([A-Za-z][\w'’-]*)(\s{1,3}or\s{1,3}[a-z]+)\b")
+
+
+def _postfix_after_noun(g: _Grammar, text: str, match: re.Match, quantity: Quantity) -> Quantity:
+    """"300 people or more": a floor (or ceiling) stated after the counted noun."""
+    if quantity.qualifier != "none" or quantity.kind in ("vague", "range"):
+        return quantity
+    after = _NOUN_THEN_POSTFIX.match(text, match.end(), match.end() + 60)
+    if not after or after.group(1).lower() not in g.people:
+        return quantity
+    rule = g.postfix.get(_norm(after.group(2)))
+    if rule is None:
+        return quantity
+    x = quantity.value
+    low, best, high = (_apply(f, x) for f in (rule.low, rule.best, rule.high))
+    return Quantity(x, low, best, high, rule.label, quantity.kind, rule.bound)
+
+
 def quantities_in(text: str, g: _Grammar | None = None) -> list[Found]:
     """Every number phrase of ``text`` as plain records, in reading order (the frame-free core
     of :func:`find_quantities`, for passes that work on plain Python structures)."""
@@ -569,6 +590,7 @@ def quantities_in(text: str, g: _Grammar | None = None) -> list[Found]:
         quantity = _quantity(g, match)
         if quantity is None or any(v is not None and v > _LARGEST for v in _values(quantity)):
             continue
+        quantity = _postfix_after_noun(g, clean, match, quantity)
         start, end = original_span(index, match.start(), match.end())
         found.append(Found(start, end, text[start:end], quantity, _role(g, clean, match)))
     return found
