@@ -7,7 +7,9 @@ wrong (dateparser sends every bare weekday to the past). So the tense logic is o
 
 * a weekday is the publication day itself when it is the same weekday (news style names the day
   of the report by its weekday); otherwise the nearest such weekday within six days, forward in
-  a future clause, backward in a past one (and backward when no tense cue is found);
+  a future clause, backward in a past one (and backward when no tense cue is found); "next
+  Friday" is the first Friday after publication, "last Wednesday" the last one before it (the
+  full list of rules is the header of ``data/lexicons/date_words.csv``);
 * a month (or month and day) without a year is the latest one on or before publication in a
   past clause and the next one on or after it in a future clause;
 * every result keeps its **precision** (day | week | month | year) and the interval it covers
@@ -152,7 +154,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     end = r"(?![\w])"  # after a month: "Sept." ends with a period, so no \b
     numbers = _alt(_NUMBER_WORDS)
-    return [
+    return [(kind, _word_start(pattern)) for kind, pattern in [
         ("full", re.compile(rf"(?i:{rel})\b(?P<month>{months}){end}\s+{day},?\s+{year}\b")),
         (
             "full",
@@ -215,7 +217,13 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             "year",
             re.compile(rf"(?i:{rel})(?:(?i:(?P<part>{parts}))[- ]\s?)?\b{year}\b(?![,.]?\d)"),
         ),
-    ]
+    ]]
+
+
+def _word_start(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` tried only where a word starts: every date expression begins with a letter
+    or a digit, and checking that first lets the scan skip the rest in linear time."""
+    return re.compile(r"(?=[^\W_])(?<![^\W_])" + pattern.pattern, pattern.flags)
 
 
 # A bare month name ("May", "March") needs a word before it that makes it a date.

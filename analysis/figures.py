@@ -38,6 +38,9 @@ FIGURE_COLUMNS = (
 #: What a figure can count.
 MEASURES = ("killed", "displaced", "injured", "refugees", "missing", "detained", "other")
 
+#: Tried first by the cue patterns: a cue starts where a word starts, so every other position
+#: is skipped at once instead of trying each alternative (the scans stay cheap and linear).
+_AT_WORD = r"(?=[^\W\d_])(?<!\w)"
 _AFTER_WORDS = 8  # how far after a number (and its noun) a passive cue may stand
 _PLACE_WORDS = r"[A-Z][\w'’-]*(?:\s+(?:of\s+)?[A-Z][\w'’-]*)*"
 
@@ -50,19 +53,25 @@ class _Span:
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[re.Pattern, list[tuple[str, re.Pattern]]]:
-    """The "before" cues as one pattern anchored at the number; the "after" cues one by one."""
+def _cues() -> tuple[re.Pattern, list[tuple[str, re.Pattern]], re.Pattern]:
+    """The "before" cues as one pattern anchored at the number; the "after" cues one by one,
+    and all "after" cues as one pattern that finds the earliest in a single scan."""
     table = read_lexicon("measures.csv")
     before = table[table["position"] == "before"]
     groups = "|".join(
         f"(?P<m{i}>\\b(?:{cue}))" for i, cue in enumerate(before["cue"])
     )
-    before_pattern = re.compile(rf"(?:{groups})\s*$", re.IGNORECASE)
+    before_pattern = re.compile(rf"{_AT_WORD}(?:{groups})\s*$", re.IGNORECASE)
+    after_rows = table[table["position"] == "after"]
     after = [
         (row.measure, re.compile(rf"\b(?:{row.cue})\b", re.IGNORECASE))
-        for row in table[table["position"] == "after"].itertuples()
+        for row in after_rows.itertuples()
     ]
-    return before_pattern, after
+    any_after = re.compile(
+        _AT_WORD + "(?:" + "|".join(rf"(?:{cue})\b" for cue in after_rows["cue"]) + ")",
+        re.IGNORECASE,
+    )
+    return before_pattern, after, any_after
 
 
 @lru_cache(maxsize=1)
@@ -130,8 +139,10 @@ def _counted_noun(text: str, end: int, limit: int) -> _Span | None:
 
 
 def _measure_before(text: str, sent_start: int, start: int) -> tuple[str, _Span] | None:
-    pattern, _ = _cues()
+    pattern, _, _ = _cues()
     window_start = max(sent_start, start - 60)
+    if not text[window_start:start].rstrip()[-1:].isalpha():
+        return None  # every cue ends in a word ("killed", "toll of"): nothing to search
     match = pattern.search(text, window_start, start)
     if not match:
         return None
@@ -148,19 +159,23 @@ def _clause_end(text: str, pos: int, limit: int) -> int:
 
 
 def _measure_after(text: str, pos: int, limit: int) -> tuple[str, _Span] | None:
-    _, after = _cues()
+    """The earliest "after" cue within a few words of the number; the longest where two start
+    at the same word ("fled the country" over "fled")."""
+    _, after, any_after = _cues()
     stop = _clause_end(text, pos, min(limit, pos + _WINDOW))
     words = list(_WORD.finditer(text, pos, stop))
     if len(words) > _AFTER_WORDS:
         stop = words[_AFTER_WORDS - 1].end()
+    first = any_after.search(text, pos, stop)
+    if first is None:
+        return None
     best: tuple[str, _Span] | None = None
     for measure, pattern in after:
-        match = pattern.search(text, pos, stop)
+        match = pattern.match(text, first.start(), stop)
         if match is None:
             continue
-        span = _Span(match.start(), match.end(), match.group(0))
-        if best is None or (span.start, -span.end) < (best[1].start, -best[1].end):
-            best = (measure, span)
+        if best is None or match.end() > best[1].end:
+            best = (measure, _Span(match.start(), match.end(), match.group(0)))
     return best
 
 
@@ -230,7 +245,7 @@ def _refers_to(
 @lru_cache(maxsize=1)
 def _place_pattern() -> re.Pattern:
     return re.compile(
-        rf"\b(?:in|across|inside|throughout)\s+(?:the\s+)?(?P<place>{_PLACE_WORDS}"
+        rf"{_AT_WORD}(?:in|across|inside|throughout)\s+(?:the\s+)?(?P<place>{_PLACE_WORDS}"
         rf"(?:(?:,\s*|\s+and\s+){_PLACE_WORDS})*)"
     )
 

@@ -96,6 +96,7 @@ class _Grammar:
     additional: _Convention
     range_label: str
     before: dict[str, str]
+    symbols: tuple[str, ...]  # the "before" words that are signs ("$", "€"): may end a token
     after: re.Pattern  # a non-count word right after the number ("percent", "-hour")
     after_roles: dict[str, str]
     months: frozenset[str]
@@ -164,7 +165,7 @@ def _build_grammar(number_words, quantity_rows, non_counts, date_rows, nouns, me
     before = {w: r for r, p, w in non_counts if p == "before"}
     after_roles = {w: r for r, p, w in non_counts if p == "after"}
     after = re.compile(
-        r"\s*-?\s*(?P<word>" + "|".join(
+        r"\s*(?:-\s*)?(?P<word>" + "|".join(
             re.escape(w) for w in sorted(after_roles, key=len, reverse=True)
         ) + r")(?![a-z])", re.IGNORECASE,
     )
@@ -206,7 +207,9 @@ def _build_grammar(number_words, quantity_rows, non_counts, date_rows, nouns, me
         rf"|(?P<c1>{one})\s{{1,3}}to\s{{1,3}}(?P<c2>{one}))"
     )
     pattern = re.compile(
-        r"(?<![\w.,/:])(?<![A-Za-z]-)"
+        # a number phrase starts with a letter, a digit or a sign: checking that first lets
+        # the scan skip spaces and punctuation without trying every alternative
+        r"(?=[^\W_]|[-−])(?<![\w.,/:])(?<![A-Za-z]-)"
         rf"(?P<qual>(?:{_alternation(qualifiers)})\s{{1,3}})?"
         rf"(?:(?P<vague>{_alternation(vague)})\b|(?P<range>{range_})(?![\w])"
         rf"|(?P<fraction>{fraction})?(?P<sign>(?<![\w-])[-−](?=\d))?(?P<number>{one}))"
@@ -219,7 +222,8 @@ def _build_grammar(number_words, quantity_rows, non_counts, date_rows, nouns, me
         pattern=pattern,
         number=re.compile(number_body, re.IGNORECASE),
         words=words, fractions=fractions, vague=vague, qualifiers=qualifiers, postfix=postfix,
-        additional=additional, range_label=range_label, before=before, after=after,
+        additional=additional, range_label=range_label, before=before,
+        symbols=tuple(w for w in before if not w.isalpha()), after=after,
         after_roles=after_roles,
         months=months, people=people, casualty=casualty,
     )
@@ -273,15 +277,22 @@ def original_span(index: list[int] | None, start: int, end: int) -> tuple[int, i
 # Reading values
 
 
+_SPACE_RUN = re.compile(r"\s+")
+_WORD_SPLIT = re.compile(r"[\s-]+")
+_FORMULA = re.compile(r"([\d.]*)X([+-]\d+)?")
+_LETTER_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NEXT_TOKEN = re.compile(r"\s*([A-Za-z]+\.?)")
+
+
 def _norm(text: str) -> str:
-    return re.sub(r"\s+", " ", text.strip().lower())
+    return _SPACE_RUN.sub(" ", text.strip().lower())
 
 
 def _words_value(g: _Grammar, text: str) -> Decimal | None:
     """The value of a well-formed number-word sequence, or ``None`` ("one one", "two hundred
     hundred"). Scale words close groups in descending order; a scale word right after another
     multiplies ("a thousand million")."""
-    tokens = [t for t in re.split(r"[\s-]+", _norm(text)) if t]
+    tokens = [t for t in _WORD_SPLIT.split(_norm(text)) if t]
     total, group = Decimal(0), Decimal(0)
     last, smallest_scale = "", None
     for i, token in enumerate(tokens):
@@ -346,7 +357,7 @@ def _number_value(g: _Grammar, text: str) -> tuple[Decimal | None, Decimal, str]
     factor = Decimal(1)
     scale = _norm(match.group("scale") or "")
     if not scale and kind == "words":
-        last = re.split(r"[\s-]+", _norm(match.group("words")))[-1]
+        last = _WORD_SPLIT.split(_norm(match.group("words")))[-1]
         if g.words.get(last, (0, ""))[1] in ("scale", "hundred"):
             factor = g.words[last][0]  # "three million": 10**6, shared by "two to three million"
         return value, factor, kind
@@ -363,7 +374,7 @@ def _apply(formula: str, x: Decimal) -> Decimal | None:
     formula = formula.strip()
     if not formula:
         return None
-    match = re.fullmatch(r"([\d.]*)X([+-]\d+)?", formula)
+    match = _FORMULA.fullmatch(formula)
     if not match:
         return Decimal(formula)
     factor = Decimal(match.group(1)) if match.group(1) else Decimal(1)
@@ -452,26 +463,26 @@ def parse_quantity(phrase: str) -> Quantity | None:
 # Roles
 
 
-_PREV_TOKEN = re.compile(r"(\S+)\s*$")
-_NEXT_WORD = re.compile(r"\s*(?:of\s+)?(?:[A-Za-z][\w'’-]*\s+){0,2}?([A-Za-z][\w'’-]*)")
 _YEAR = re.compile(r"\d{4}")
 
 
 def _token_before(text: str, start: int) -> str:
-    match = _PREV_TOKEN.search(text, max(0, start - 40), start)
-    return match.group(1).lower() if match else ""
+    parts = text[max(0, start - 40) : start].rsplit(None, 1)
+    return parts[-1].lower() if parts else ""
 
 
-def _counts_people(g: _Grammar, text: str, start: int, end: int) -> bool:
+def _counts_people(g: _Grammar, text: str, start: int, end: int, prev: str) -> bool:
     """A people noun within two words after the number, or a casualty verb right before it."""
     window = text[end : end + 60]
-    for match in re.finditer(r"[A-Za-z][\w'’-]*", window):
+    for match in _LETTER_WORD.finditer(window):
         word = match.group(0)
         if word.lower() in g.people or (word[:1].isupper() and word.endswith("s")
                                         and word.lower() not in g.months):
             return True
         if match.start() > 30 or word.lower() not in ("of", "the", "more", "other"):
             break
+    if not prev[-1:].isalpha():  # every casualty cue ends in a letter ("killed", "toll of")
+        return False
     return bool(g.casualty.search(text, max(0, start - 60), start))
 
 
@@ -488,7 +499,7 @@ def _role(g: _Grammar, text: str, match: re.Match) -> str:
     prev = _token_before(text, match.start())
     if prev in g.before:
         return g.before[prev]
-    for symbol in (w for w in g.before if not w.isalpha()):
+    for symbol in g.symbols:
         if prev.endswith(symbol):
             return g.before[symbol]
     if match.group("sign"):
@@ -500,12 +511,12 @@ def _role(g: _Grammar, text: str, match: re.Match) -> str:
         numbers = []
     else:
         numbers = [(match.group("number") or "").strip()]
-    if numbers and not _counts_people(g, text, match.start(), match.end()):
+    if numbers and not _counts_people(g, text, match.start(), match.end(), prev):
         if all(_is_year(n) for n in numbers):
             return "year"
         small = all(re.fullmatch(r"\d{1,2}", n) and 1 <= int(n) <= 31 for n in numbers)
         if small:
-            next_word = re.match(r"\s*([A-Za-z]+\.?)", text[match.end() : match.end() + 15])
+            next_word = _NEXT_TOKEN.match(text, match.end(), match.end() + 15)
             following_word = next_word.group(1).lower() if next_word else ""
             if prev in g.months or following_word in g.months or (
                 following_word.rstrip(".") in g.months
