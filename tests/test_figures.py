@@ -252,7 +252,9 @@ def test_scoreboard_counts_each_articles_own_gold():
 # --- issue 12: numbers that were silently wrong, and the bound convention ------------------
 
 @pytest.mark.parametrize(
-    "separator", ["\u00a0", "\u202f", "\u2009", "\u200b"], ids=["nbsp", "narrow-nbsp", "thin", "zwsp"]
+    "separator",
+    ["\u00a0", "\u202f", "\u2009", "\u200b"],
+    ids=["nbsp", "narrow-nbsp", "thin", "zwsp"],
 )
 def test_a_number_written_with_a_unicode_group_separator_is_one_figure(tmp_path, separator):
     row = _one(tmp_path, f"The war has killed 10{separator}000 people.")
