@@ -423,6 +423,7 @@ class Resolution:
     date_end: str = ""
     how: str = ""
     note: str = ""
+    is_date: bool = True  # False: the words name a span of time ("in two weeks" said of the past)
 
 
 def calendar_names(kind: str) -> tuple[str, ...]:
@@ -604,6 +605,15 @@ def _resolve_core(expr: DateExpression, published: date | None, tense: Tense) ->
         d = published + timedelta(days=expr.amount)
         return _day(d, f"'{expr.text}': {expr.amount:+d} day(s) from publication ({wd} {pub})")
     if kind == "relative":
+        counted_ahead = expr.text[:3].lower() == "in " and expr.direction == 1
+        if counted_ahead and tense.tense in ("past", "present"):
+            # "the first time in two weeks": in a past or present clause "in N units" is a
+            # span of time up to now, not a point ahead
+            return Resolution(
+                how=f"'{expr.text}' in a {_direction_word(tense)}: a duration, not a date",
+                note="a duration ('the first time in two weeks'), not a date",
+                is_date=False,
+            )
         return _resolve_relative(expr, published)
     return Resolution(note=f"'{expr.text}' not understood")
 
@@ -728,6 +738,8 @@ def extract_dates(article: Article) -> pd.DataFrame:
             local = (expr.start - int(sent.start), expr.end - int(sent.start))
             tense = clause_tense(sent.text, *local)
             res = resolve(expr, article.published, tense)
+            if not res.is_date:
+                continue  # a duration after all: the clause's tense says so
             rows.append(
                 {
                     "date_id": f"D{len(rows) + 1:02d}",
