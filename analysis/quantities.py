@@ -237,7 +237,10 @@ def _build_grammar(number_words, quantity_rows, non_counts, date_rows, nouns, me
 _INVISIBLE = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
 )
-_GROUP_SPACE = re.compile(r"(?<=\d)[\u00a0\u2007\u2009\u202f](?=\d{3}(?!\d))")
+#: Digit groups joined by a no-break, figure, thin or narrow no-break space ("10 000"): only a
+#: first group of one to three digits, so "in 2011 200 people" stays two numbers.
+_GROUPED = re.compile("(?<![\\d.,])\\d{1,3}(?:[\u00a0\u2007\u2009\u202f]\\d{3})+(?!\\d)")
+_GROUP_SPACE = re.compile("[\u00a0\u2007\u2009\u202f]")
 _SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
 
 
@@ -262,7 +265,8 @@ def visible_text(text: str) -> tuple[str, list[int] | None]:
         parts.append(text[pos:])
         index.extend(range(pos, len(text) + 1))
         text = "".join(parts)
-    text = _SPACES.sub(" ", _GROUP_SPACE.sub(",", text))
+    text = _GROUPED.sub(lambda m: _GROUP_SPACE.sub(",", m.group(0)), text)
+    text = _SPACES.sub(" ", text)
     return text, index
 
 
@@ -280,7 +284,7 @@ def original_span(index: list[int] | None, start: int, end: int) -> tuple[int, i
 _SPACE_RUN = re.compile(r"\s+")
 _WORD_SPLIT = re.compile(r"[\s-]+")
 _FORMULA = re.compile(r"([\d.]*)X([+-]\d+)?")
-_LETTER_WORD = re.compile(r"[A-Za-z][\w'’-]*")
+_NEXT_WORDS = re.compile(r"\s*([\w'’-]+)")
 _NEXT_TOKEN = re.compile(r"\s*([A-Za-z]+\.?)")
 
 
@@ -473,14 +477,18 @@ def _token_before(text: str, start: int) -> str:
 
 def _counts_people(g: _Grammar, text: str, start: int, end: int, prev: str) -> bool:
     """A people noun within two words after the number, or a casualty verb right before it."""
-    window = text[end : end + 60]
-    for match in _LETTER_WORD.finditer(window):
-        word = match.group(0)
+    pos = end
+    for _ in range(3):  # the next word, past "of", "the", "more", "other"
+        match = _NEXT_WORDS.match(text, pos, end + 60)
+        if match is None:
+            break
+        word = match.group(1)
         if word.lower() in g.people or (word[:1].isupper() and word.endswith("s")
                                         and word.lower() not in g.months):
             return True
-        if match.start() > 30 or word.lower() not in ("of", "the", "more", "other"):
+        if word.lower() not in ("of", "the", "more", "other"):
             break
+        pos = match.end()
     if not prev[-1:].isalpha():  # every casualty cue ends in a letter ("killed", "toll of")
         return False
     return bool(g.casualty.search(text, max(0, start - 60), start))
