@@ -1,13 +1,16 @@
 # The project's entry points. Each target creates .venv if it is missing and installs the
 # pinned dependencies (pyproject.toml + constraints.txt) before it runs.
 #
-#   make brief      execute every notebook into build/ and export the briefing (HTML, no code)
+#   make brief      run every notebook on one article into build/<article-id>/: the briefing
+#                   (HTML, PDF, one-page handout, offline slides) and the notebooks as HTML
 #   make test       ruff, unit tests and strict nbval over the committed notebooks
 #   make lab        JupyterLab on 127.0.0.1, opened at notebooks/
 #   make notebooks  re-execute the committed notebooks in place after a change
 #   make bench      speed of the extraction pipeline against a tokenizer-only baseline
 #
-# make brief ARTICLE=path/to/story.txt PUBLISHED=YYYY-MM-DD  briefs your own article as well.
+# make brief ARTICLE=path/to/story.txt PUBLISHED=YYYY-MM-DD  briefs your own article instead
+#   (into build/<article-id>/; PAPER=letter for US Letter PDFs, default A4).
+# make lab PORT=8890  JupyterLab on another port.
 
 PYTHON ?= python3
 VENV := .venv
@@ -16,6 +19,11 @@ STAMP := $(VENV)/.installed-stamp
 NBVAL := --nbval --nbval-current-env --nbval-sanitize-with tests/nbval_sanitize.cfg
 ARTICLE ?=
 PUBLISHED ?=
+PAPER ?= a4
+PORT ?= 8888
+# The recipes read these from the environment ("$$ARTICLE"), so a path with spaces, ';' or
+# quotes reaches the program as one argument, never as shell syntax.
+export ARTICLE PUBLISHED PAPER
 # JupyterLab refuses to start as root unless told; containers often run as root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
@@ -27,7 +35,7 @@ $(STAMP): pyproject.toml constraints.txt
 	@touch $(STAMP)
 
 brief: $(STAMP)
-	$(BIN)/python -m analysis.brief $(if $(ARTICLE),--article $(ARTICLE)) $(if $(PUBLISHED),--published $(PUBLISHED))
+	$(BIN)/python -m analysis.brief $(if $(ARTICLE),--article "$$ARTICLE") $(if $(PUBLISHED),--published "$$PUBLISHED") --paper "$$PAPER"
 
 lint: $(STAMP)
 	$(BIN)/ruff check analysis tests notebooks data
@@ -36,7 +44,7 @@ test: $(STAMP) lint
 	$(BIN)/python -m pytest -p no:cacheprovider $(NBVAL) tests notebooks
 
 lab: $(STAMP)
-	$(BIN)/jupyter lab --ip=127.0.0.1 --no-browser --notebook-dir=notebooks $(ALLOW_ROOT)
+	$(BIN)/jupyter lab --ip=127.0.0.1 --port=$(PORT) --no-browser --notebook-dir=notebooks $(ALLOW_ROOT)
 
 notebooks: $(STAMP)
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
