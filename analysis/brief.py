@@ -31,11 +31,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from analysis.errors import ArticleError
-from analysis.paths import DATA_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, SEED_ARTICLE
+from analysis.exports import tidy_tables
+from analysis.paths import NOTEBOOKS_DIR, PROJECT_ROOT, SEED_ARTICLE
+from analysis.slides import write_slides
 
 BUILD_DIR = PROJECT_ROOT / "build"
 TEMPLATES_DIR = Path(__file__).resolve().parent / "templates"
-REVEAL_DIR = DATA_DIR / "vendor" / "reveal.js"
 #: The notebook that becomes the briefing, the handout and the slides.
 BRIEFING_NOTEBOOK = "06_briefing.ipynb"
 #: Cells an audience never sees: run instructions, exercises and their solutions.
@@ -126,22 +127,20 @@ def _failed(cell) -> bool:
 # --------------------------------------------------------------------------- exports
 
 
-def _exporter(kind: str, template: str | None = None, remove: tuple[str, ...] = (),
-              **traits):
-    from nbconvert import HTMLExporter, SlidesExporter
+def _exporter(template: str | None = None, remove: tuple[str, ...] = ()):
+    from nbconvert import HTMLExporter
     from nbconvert.preprocessors import TagRemovePreprocessor
     from traitlets.config import Config
 
     config = Config()
     config.TagRemovePreprocessor.remove_cell_tags = set(remove)
     config.TagRemovePreprocessor.enabled = True
-    cls = SlidesExporter if kind == "slides" else HTMLExporter
     options = {"config": config, "exclude_input": True, "exclude_input_prompt": True,
-               "exclude_output_prompt": True, **traits}
+               "exclude_output_prompt": True}
     if template:
         options["extra_template_basedirs"] = [str(TEMPLATES_DIR)]
         options["template_name"] = template
-    exporter = cls(**options)
+    exporter = HTMLExporter(**options)
     exporter.register_preprocessor(TagRemovePreprocessor(config=config), enabled=True)
     return exporter
 
@@ -150,18 +149,9 @@ def export_html(notebook, target: Path, remove: tuple[str, ...] = ("injected-par
                 template: str = "offline", resources: dict | None = None) -> None:
     """HTML without code or prompts, without the cells tagged ``remove``, loading nothing from
     the network (no MathJax: text from an article is never read as math)."""
-    body, _ = _exporter("html", template, remove).from_notebook_node(
+    body, _ = _exporter(template, remove).from_notebook_node(
         notebook, resources=resources or {})
-    target.write_text(body, encoding="utf-8")
-
-
-def export_slides(notebook, target: Path) -> None:
-    """reveal.js slides of the briefing, loading reveal.js from ``reveal.js/`` beside them."""
-    exporter = _exporter("slides", "offline_slides", HIDDEN_TAGS, reveal_url_prefix="reveal.js",
-                         reveal_theme="white", reveal_number="c/t")
-    body, _ = exporter.from_notebook_node(notebook)
-    target.write_text(body, encoding="utf-8")
-    shutil.copytree(REVEAL_DIR, target.parent / "reveal.js", dirs_exist_ok=True)
+    target.write_text(tidy_tables(body), encoding="utf-8")
 
 
 def handout_notebook(notebook):
@@ -299,7 +289,7 @@ def build(target: Target, folder: Path, notebooks: list[Path], paper: str = "a4"
         export_html(handout_notebook(briefing), folder / "handout.html",
                     tuple(t for t in HIDDEN_TAGS if t != "handout-only"), "handout",
                     {"brief": css})
-        export_slides(briefing, folder / "slides.html")
+        write_slides(briefing, folder / "slides.html", target.title, HIDDEN_TAGS)
         browser = find_browser() if pdf else None
         if browser:
             for name in ("briefing", "handout"):

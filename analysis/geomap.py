@@ -50,7 +50,7 @@ def places(path: Path = GEO_DIR / "places.csv") -> pd.DataFrame:
 
 
 def _key(name: str) -> str:
-    """Accent- and case-free key; 'Washington, D.C.' is also found as 'Washington'."""
+    """Accent- and case-free key (a name before a comma is tried as well by the caller)."""
     folded = unicodedata.normalize("NFKD", str(name)).encode("ascii", "ignore").decode()
     return " ".join(folded.lower().replace(".", "").split())
 

@@ -505,7 +505,7 @@ def locator_map(
     ax.set_ylim(*view[1])
     colours = {"meeting place": PALETTE[1]}
     # labels: the first of four offsets that keeps clear of the labels already placed
-    span_x, span_y = (x1 - x0) / size[0], (y1 - y0) / size[1]  # degrees per inch
+    span_x, span_y = (x1 - x0) / (size[0] - 0.3), (y1 - y0) / (size[1] - 0.9)  # deg per inch
     placed: list[tuple[float, float, float]] = []
     for row in points.sort_values(["lat"], ascending=False).itertuples(index=False):
         meeting = "meeting place" in row.role
@@ -513,7 +513,7 @@ def locator_map(
                 color=colours["meeting place"] if meeting else PALETTE[0],
                 markeredgecolor="white", markeredgewidth=1, linestyle="none", zorder=3)
         wide = (0.075 * len(row.name) + 0.1) * span_x  # an 8.5 pt label, in degrees
-        tall = 0.17 * span_y
+        tall = 0.2 * span_y
         for dx, dy, ha in ((6, 3, "left"), (6, -11, "left"), (-6, 3, "right"),
                            (-6, -11, "right")):
             left = row.lon + dx / 72 * span_x - (wide if ha == "right" else 0)

@@ -3,9 +3,9 @@
 Why generated: a briefing read aloud must say what *this* article says, so every sentence here
 is built from frame rows (meetings, figures, relations, attributions) and carries the ids of the
 article sentences it rests on, shown as footnote links (``#s12``) to the numbered article text.
-Figures keep the article's own wording ("more than 12,000", "around half a million"): a
-number is never printed without the qualifier the article gave it. A negated meeting ("has not
-visited Moscow since September 2021") is said as an absence since that date, never as a visit.
+Figures keep the article's own wording ("more than 12,000", "tens of thousands"): a number
+is never printed without the qualifier the article gave it. A negated meeting ("has not been to
+the capital since May 2020") is said as an absence since that date, never as a visit.
 """
 
 from __future__ import annotations
@@ -80,7 +80,7 @@ def thousands(value: object) -> str:
 def figure_words(row: pd.Series | dict) -> str:
     """A figure as the article words it, plus how it reads as numbers when the words have none.
 
-    'more than 12,000 people'; 'around half a million people (read as 450,000 to 550,000)'.
+    'more than 12,000 people'; 'tens of thousands of people (read as 20,000 to 99,999)'.
     The article's own number phrase is always kept, so its qualifier always is.
     """
     phrase = " ".join(text(row.get("number")).split())
@@ -138,8 +138,7 @@ def _strip_article(phrase: str) -> str:
 
 
 def figure_line(row: pd.Series | dict) -> Line:
-    """'Killed: around half a million people (read as 450,000 to 550,000) (Syrian civil war).'
-    """
+    """'Killed: about 2,000 people (flooding).'"""
     measure = text(row.get("measure")) or "other"
     head = "Other count" if measure == "other" else measure.capitalize()
     refers = text(row.get("refers_to"))
