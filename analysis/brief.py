@@ -57,6 +57,8 @@ class Target:
     published: str | None
     article_id: str
     title: str
+    date: str = ""
+    outlet: str = ""
 
 
 # --------------------------------------------------------------------------- parameters
@@ -220,14 +222,16 @@ def write_index(target: Target, folder: Path, pages: list[tuple[str, str]],
         f'<li><a href="frames/{html.escape(p.name)}">{html.escape(p.name)}</a></li>'
         for p in frames
     )
-    published = html.escape(target.published or "date unknown")
+    published = html.escape(target.date or "date unknown")
+    outlet = f"{html.escape(target.outlet)}, " if target.outlet else ""
     folder.joinpath("index.html").write_text(
         "<!doctype html><html lang='en'><head><meta charset='utf-8'>"
         f"<title>Briefing pack: {html.escape(target.title)}</title>"
         "<style>body{font-family:sans-serif;max-width:48em;margin:2em auto;line-height:1.5;"
         "padding:0 1em}code{background:#f3f3f3}</style></head><body>"
         f"<h1>Briefing pack</h1><p class='article'><strong>{html.escape(target.title)}</strong>"
-        f"<br>article <code>{html.escape(target.article_id)}</code>, published {published}</p>"
+        f"<br>{outlet}published {published} · article "
+        f"<code>{html.escape(target.article_id)}</code></p>"
         f"<h2>For the audience</h2><ul>{main}</ul>"
         "<h2>The notebooks, run on this article</h2>"
         "<p>Each notebook run top to bottom in a fresh kernel, shown without code.</p>"
@@ -249,7 +253,8 @@ def resolve_target(article: Path | None, published: str | None) -> Target:
         raise ArticleError(path, "no publication date: add 'published: YYYY-MM-DD' to "
                            f"{path.with_suffix('.yml').name} or pass --published YYYY-MM-DD")
     title = str(loaded.title or loaded.headline or path.stem)
-    return Target(path, published, path.stem, " ".join(title.split()))
+    return Target(path, published, path.stem, " ".join(title.split()),
+                  loaded.published.isoformat(), str(loaded.metadata.get("outlet") or ""))
 
 
 def build(target: Target, folder: Path, notebooks: list[Path], paper: str = "a4",
