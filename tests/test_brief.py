@@ -3,6 +3,7 @@ build/<article-id>/, the briefing, handout and slides exported offline, failures
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 import subprocess
@@ -11,7 +12,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from analysis import brief
+from analysis import brief, plotting
 from analysis.paths import ARTICLES_DIR, NOTEBOOKS_DIR, PROJECT_ROOT, SEED_ARTICLE
 
 INVENTED = Path(__file__).parent / "data" / "invented-2024-05-20-andes-border-talks.txt"
@@ -128,6 +129,14 @@ def _check_briefing(pack: Path) -> str:
     assert 'data-mime-type="application/vnd.jupyter.stderr"' not in page  # no warnings shown
     ids = set(re.findall(r'id="s(\d+)"', page))
     assert set(re.findall(r'href="#s(\d+)"', page)) <= ids  # every footnote has its sentence
+    charts = re.findall(r'src="data:image/svg\+xml;base64,([^"]+)"', page)
+    assert charts, "the briefing's charts are SVG"
+    for chart in charts:
+        svg = base64.b64decode(chart).decode()
+        width = float(re.search(r'<svg[^>]*width="([\d.]+)pt"', svg).group(1))
+        assert width <= plotting.PRINT_WIDTH * 72 + 1, "a chart wider than the printed column"
+        sizes = [float(x) for x in re.findall(r"font-size: ([\d.]+)px", svg)]
+        assert sizes and min(sizes) >= plotting.MIN_FONT, f"text below 8 pt: {min(sizes)}"
     slides = (pack / "slides.html").read_text()
     assert not REMOTE.search(slides)
     assert re.search(r"""src=["']reveal\.js/dist/reveal\.js["']""", slides)
@@ -164,6 +173,16 @@ def test_full_build_of_the_seed_with_pdfs(tmp_path):
             assert f'href="{pdf}"' in index
         pages = _pdf_pages(pack / "handout.pdf")
         assert pages in (None, 1), f"the handout has {pages} pages"
+        assert _pdf_size(pack / "briefing.pdf") in (None, "595 x 842")  # A4 by default
+
+
+def test_letter_paper_is_an_option(tmp_path):
+    notebook = nbformat.v4.new_notebook(cells=[nbformat.v4.new_markdown_cell("# T")])
+    brief.export_html(notebook, tmp_path / "a.html", template="briefing",
+                      resources={"brief": {"paper": brief.PAPERS["letter"]}})
+    assert "size: letter;" in (tmp_path / "a.html").read_text()
+    brief.export_html(notebook, tmp_path / "b.html", template="briefing")
+    assert "size: A4;" in (tmp_path / "b.html").read_text()
 
 
 def test_full_build_of_the_invented_article(tmp_path):
@@ -192,6 +211,15 @@ def test_tex_like_metadata_is_printed_as_text(tmp_path):
         for output in cell.get("outputs", []):
             assert output.get("output_type") != "error"
             assert output.get("name") != "stderr", output.get("text")
+
+
+def _pdf_size(path: Path) -> str | None:
+    info = shutil.which("pdfinfo")
+    if info is None:
+        return None
+    out = subprocess.run([info, str(path)], capture_output=True, text=True).stdout
+    found = re.search(r"^Page size:\s+([\d.]+) x ([\d.]+)", out, re.MULTILINE)
+    return f"{float(found[1]):.0f} x {float(found[2]):.0f}" if found else None
 
 
 def _pdf_pages(path: Path) -> int | None:
