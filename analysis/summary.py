@@ -70,6 +70,28 @@ def say_date(value: object, precision: object) -> str:
     return value
 
 
+def unit_end(start: str, precision: str) -> str:
+    """The last day of the day, month or year that ``start`` (ISO) names at ``precision``."""
+    day = pd.Timestamp(start)
+    if precision == "month":
+        day = day + pd.offsets.MonthEnd(0)
+    elif precision == "year":
+        day = pd.Timestamp(year=day.year, month=12, day=31)
+    return day.date().isoformat()
+
+
+def runs_on(start: object, end: object, precision: object) -> bool:
+    """True when a dated row's span runs past its own day, month or year: a "since" or
+    "after" date whose span the extractor carried on to publication."""
+    start, end = text(start), text(end)
+    if not start or not end or precision not in ("day", "month", "year"):
+        return False
+    try:
+        return end[:10] > unit_end(start[:10], str(precision))
+    except ValueError:
+        return False
+
+
 def thousands(value: object) -> str:
     """12000 -> '12,000'; empty for a missing value."""
     if not text(value):
@@ -372,16 +394,31 @@ def source_lines(article: Article, frames: dict[str, pd.DataFrame],
     return lines
 
 
+def timeline_labels(items: pd.DataFrame) -> pd.DataFrame:
+    """Timeline items whose negated span runs on from a date say so: "no visit in X since
+    March 2021", so an absence is never read as something that happened that month."""
+    out = items.copy()
+    for i, r in out.iterrows():
+        if r["status"] == "negated" and runs_on(r["date_start"], r["date_end"], r["precision"]):
+            since = say_date(str(r["date_start"])[: {"day": 10, "month": 7}.get(r["precision"], 4)],
+                             r["precision"])
+            head, sep, who = str(r["label"]).partition(": ")
+            out.at[i, "label"] = f"{head} since {since}{sep}{who}"
+    return out
+
+
 def timeline_html(items: pd.DataFrame) -> str:
     """The timeline as a short table (date as precise as the text, what, status, sentence):
     the handout's compact form of the timeline chart."""
     if items.empty:
         return '<p class="brief-note">The article dates no meetings or events.</p>'
     rows = []
-    for r in items.itertuples(index=False):
+    for r in timeline_labels(items).itertuples(index=False):
         sid = int(r.sentence_id)
         when = say_date(str(r.date_start)[: {"day": 10, "month": 7}.get(r.precision, 4)],
                         r.precision)
+        if runs_on(r.date_start, r.date_end, r.precision):
+            when = f"since {when}"
         rows.append(f"<tr><td>{html.escape(when)}</td><td>{html.escape(text(r.label))}</td>"
                     f"<td>{html.escape(text(r.status))}</td>"
                     f'<td><a href="#s{sid}">{sid}</a></td></tr>')

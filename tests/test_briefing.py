@@ -108,6 +108,10 @@ def test_negated_since_is_an_absence_not_a_visit_that_month(invented):
     assert "took place" not in line.text
     rows = summary.summary_lines(article, frames)
     assert line in rows
+    # the timeline says the same: an absence since that month, not a visit-less March
+    table = summary.timeline_html(timeline_items(frames["meetings"], frames["events"]))
+    assert ("<td>since March 2021</td><td>no visit in Lima since March 2021: Marta Quiroga</td>"
+            "<td>negated</td>") in table
 
 
 def test_meeting_wording_follows_status():
