@@ -42,12 +42,21 @@ def _readable(value: str) -> str:
     return value
 
 
+#: The alternative text nbconvert gives an image that has none.
+_NO_ALT = "No description has been provided for this image"
+
+
 def tidy_tables(page: str) -> str:
     """Number columns right-aligned (class ``num``) with thousands separators, dicts and lists
-    spelled out, in every pandas table of ``page``."""
+    spelled out, in every pandas table of ``page``; each chart without alternative text gets
+    the heading of its section as one ("Chart: The timeline")."""
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(page, "html.parser")
+    for image in soup.find_all("img", alt=_NO_ALT):
+        heading = image.find_previous(["h1", "h2", "h3"])
+        title = heading.get_text(" ", strip=True).rstrip("¶").strip() if heading else ""
+        image["alt"] = f"Chart: {title}" if title else "Chart"
     for table in soup.find_all("table", class_="dataframe"):
         header = table.find("thead")
         names = [th.get_text(strip=True) for th in header.find_all("tr")[-1].find_all("th")] \

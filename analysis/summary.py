@@ -277,7 +277,8 @@ def takeaways(article: Article, frames: dict[str, pd.DataFrame]) -> list[Line]:
     if not attributions.empty:
         speakers = attributions["speaker"].nunique()
         top = attributions["speaker"].value_counts()
-        out.append(Line(f"{speakers} source{'s' if speakers != 1 else ''} speak in the article; "
+        out.append(Line(f"{speakers} source{'s speak' if speakers != 1 else ' speaks'} in the "
+                        "article; "
                         f"{top.index[0]} accounts for {int(top.iloc[0])} of "
                         f"{len(attributions)} attributed statements."))
     else:

@@ -229,3 +229,20 @@ def _pdf_pages(path: Path) -> int | None:
     out = subprocess.run([info, str(path)], capture_output=True, text=True).stdout
     found = re.search(r"^Pages:\s+(\d+)", out, re.MULTILINE)
     return int(found.group(1)) if found else None
+
+
+def test_an_article_with_nothing_to_chart_still_briefs(tmp_path):
+    """No meeting, figure, relation or place: every section says so plainly and carries on."""
+    story = tmp_path / "quiet-2024-02-01.txt"
+    story.write_text("Quiet day in the capital\n\nNothing much happened on Tuesday, residents "
+                     "said.\n")
+    args = ["--out", str(tmp_path / "build"), "--article", str(story), "--published",
+            "2024-02-01", "--no-pdf", "--only", "06"]
+    assert brief.main(args) == 0
+    page = (tmp_path / "build" / story.stem / "briefing.html").read_text()
+    for said in ("The article reports no meeting between named actors.",
+                 "The article gives no casualty or displacement figures.",
+                 "The article dates no meetings or events.",
+                 "The article names no place this map can show.",
+                 "The article states no alliances or enmities"):
+        assert said in page

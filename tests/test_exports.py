@@ -24,5 +24,11 @@ def test_tables_are_tidied_for_print():
 
 
 def test_other_html_is_left_alone():
-    page = "<p>450000 people {'a': 1}</p><table><tr><td>450000</td></tr></table>"
+    page = "<p>450000 people {'a': 1}</p><table><tr><td>450000</td></tr></table><img alt=\"x\"/>"
     assert tidy_tables(page) == page
+
+
+def test_charts_get_their_sections_heading_as_alternative_text():
+    page = ('<h2>The timeline<a class="anchor-link">¶</a></h2><p>x</p>'
+            '<img alt="No description has been provided for this image" src="a.svg">')
+    assert 'alt="Chart: The timeline"' in tidy_tables(page)
