@@ -247,6 +247,10 @@ def interval_chart(
     choices = PALETTE[1:7]
     colours = {w: choices[i % len(choices)] for i, w in enumerate(sources)}
     colours[highlight] = "#111111"
+    # more sources than colours: the second round of colours is dashed, the third dotted
+    styles = {w: ("solid", "dashed", "dotted")[(i // len(choices)) % 3]
+              for i, w in enumerate(sources)}
+    styles[highlight] = "solid"
     y, ticks, labels = 0.0, [], []
     for group, part in rows.groupby("group", sort=False):
         ax.text(xmin * 1.05, y - 0.1, group, fontsize=9, fontweight="bold", va="bottom")
@@ -258,7 +262,7 @@ def interval_chart(
             low = float(row.low) if not pd.isna(row.low) else min(known) / 2.5
             high = float(row.high) if not pd.isna(row.high) else max(known) * 2.5
             ax.plot([low, high], [y, y], color=colour, lw=7 if mine else 3,
-                    alpha=0.8, solid_capstyle="butt")
+                    alpha=0.8, solid_capstyle="butt", linestyle=styles[row.who])
             if pd.isna(row.high):
                 ax.plot([high], [y], marker=">", color=colour, ms=7)
             if pd.isna(row.low):
@@ -290,8 +294,8 @@ def interval_chart(
     ax.set_ylim(y - 0.2, -0.6)
     ax.set_yticks(ticks, labels, fontsize=8)
     ax.grid(axis="y", visible=False)
-    handles = [Line2D([0], [0], color=colours[w], lw=6 if w == highlight else 3, label=w)
-               for w in [highlight, *sources]]
+    handles = [Line2D([0], [0], color=colours[w], lw=6 if w == highlight else 3, label=w,
+                      linestyle=styles[w]) for w in [highlight, *sources]]
     handles.append(Line2D([0], [0], color=NEUTRAL, marker="o", lw=0, markerfacecolor="white",
                           label="secondary or unconfirmed"))
     handles.append(Line2D([0], [0], color=NEUTRAL, marker=">", lw=2, label="open end"))
