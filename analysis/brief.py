@@ -360,6 +360,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {type(exc).__name__}: {message}; the previous build is untouched",
               file=sys.stderr)
         return 1
+    except KeyboardInterrupt:
+        shutil.rmtree(work, ignore_errors=True)
+        print("error: interrupted; the previous build is untouched", file=sys.stderr)
+        return 130
     except BaseException:
         shutil.rmtree(work, ignore_errors=True)
         raise

@@ -246,3 +246,15 @@ def test_an_article_with_nothing_to_chart_still_briefs(tmp_path):
                  "The article names no place this map can show.",
                  "The article states no alliances or enmities"):
         assert said in page
+
+
+def test_an_interrupted_build_leaves_no_trace(tmp_path, capsys, monkeypatch):
+    def interrupted(*args, **kwargs):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(brief, "build", interrupted)
+    out = tmp_path / "build"
+    assert brief.main(["--out", str(out), "--no-pdf"]) == 130
+    assert capsys.readouterr().err.strip() == (
+        "error: interrupted; the previous build is untouched")
+    assert not any(out.iterdir())
