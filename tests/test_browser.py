@@ -15,7 +15,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import socket
 import subprocess
 import sys
@@ -35,7 +34,7 @@ CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networki
 SCREENSHOTS = PROJECT_ROOT / "build" / "screenshots"
 LOCAL_HOSTS = {"127.0.0.1", "localhost", "[::1]", "::1"}
 LOCAL_SCHEMES = {"file", "data", "blob", "about"}
-PACK_PAGES = ("briefing.html", "slides.html", "index.html")
+PACK_PAGES = ("briefing.html", "handout.html", "slides.html", "index.html")
 
 
 def is_local(url: str) -> bool:
@@ -101,42 +100,20 @@ def open_page(browser, url: str, viewport=(1280, 900)):
 
 @pytest.fixture(scope="module")
 def pack(tmp_path_factory) -> dict[str, Path]:
-    """The seed's briefing pack, built by ``python -m analysis.brief`` from notebook 06 alone.
-
-    Issue 10 lays the pack out as ``<out>/<article-id>/{briefing,slides,index}.html``; until
-    that lands, ``analysis.brief`` writes ``<out>/brief/06_briefing.html`` and ``index.html``,
-    and those stand in for the briefing and the index.
-    """
+    """The seed's briefing pack (``<out>/<article-id>/``), built by ``python -m analysis.brief``
+    from notebook 06 alone (the briefing, handout and slides come from 06; the other notebooks'
+    pages are checked by nbval and the editions test)."""
     out = tmp_path_factory.mktemp("pack")
-    only_06 = tmp_path_factory.mktemp("notebooks")
-    for path in NOTEBOOKS_DIR.glob("06_*.ipynb"):
-        shutil.copy(path, only_06 / path.name)
     run = subprocess.run(
-        [sys.executable, "-m", "analysis.brief", "--out", str(out), "--no-pdf",
-         "--notebooks", str(only_06)],
+        [sys.executable, "-m", "analysis.brief", "--out", str(out), "--no-pdf", "--only", "06"],
         capture_output=True, text=True, timeout=600, cwd=PROJECT_ROOT,
     )
     assert run.returncode == 0, run.stderr[-2000:]
-    per_article = out / SEED_ARTICLE.stem
-    if per_article.is_dir():
-        return {name: per_article / name for name in PACK_PAGES}
-    return {"briefing.html": out / "brief" / "06_briefing.html",
-            "index.html": out / "brief" / "index.html"}
-
-
-# What the export of today's analysis.brief is known to get wrong (issue 10, branch `brief`):
-# it loads require.js and MathJax from a public CDN, and writes no slides. Strict, so these
-# marks fail the moment the new export passes and must then be removed.
-KNOWN_BEFORE_ISSUE_10 = {
-    "briefing.html": "the briefing export loads require.js and MathJax from a CDN",
-    "slides.html": "no offline slides are written yet",
-}
+    return {name: out / SEED_ARTICLE.stem / name for name in PACK_PAGES}
 
 
 @pytest.mark.parametrize("name", PACK_PAGES)
-def test_pack_page_renders_offline_without_console_errors(browser, pack, name, request):
-    if "slides.html" not in pack and name in KNOWN_BEFORE_ISSUE_10:  # the layout of today
-        request.applymarker(pytest.mark.xfail(reason=KNOWN_BEFORE_ISSUE_10[name], strict=True))
+def test_pack_page_renders_offline_without_console_errors(browser, pack, name):
     assert name in pack, f"{name} is not part of the pack"
     path = pack[name]
     assert path.exists(), f"{path.name} was not written"
