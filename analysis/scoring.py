@@ -61,7 +61,7 @@ def _text(value: object) -> str:
 
 
 def _number(text: str) -> float | None:
-    """``text`` as a number ("+1" and "1", "20000" and "20000.0" are the same), else None."""
+    """``text`` as a number ("+1" and "1", "12" and "12.0" are the same), else None."""
     try:
         return float(text)
     except ValueError:
@@ -254,8 +254,11 @@ def load_gold(spec: FrameSpec, directory: Path, article: Article | None = None) 
     gold = read_commented_csv(path)
     if spec.needs_span and article is not None and not gold.empty:
         if "start" not in gold.columns:
-            spans = [article.find(q, sentence_id=int(s))
-                     for q, s in zip(gold["quote"], gold["sentence_id"], strict=True)]
+            try:
+                spans = [article.find(q, sentence_id=int(s))
+                         for q, s in zip(gold["quote"], gold["sentence_id"], strict=True)]
+            except KeyError as error:
+                raise ArticleError(path, f"a quote is not in its sentence: {error}") from None
             gold["start"] = [a for a, _ in spans]
             gold["end"] = [b for _, b in spans]
         bad = check_provenance(gold, article)

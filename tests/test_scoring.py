@@ -9,6 +9,7 @@ different answer, so a precision divided by the wrong count cannot pass.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -430,8 +431,179 @@ def test_main_writes_the_scoreboard_and_the_details(tmp_path, monkeypatch, capsy
     board = scoring.totals(BOARD.assign(precision=0.0, recall=0.0, f1=0.0))
     details = frame({"verdict": "correct"})
     monkeypatch.setattr(scoring, "evaluate", lambda: (board, details))
-    out, more = tmp_path / "deep" / "eval.csv", tmp_path / "details.csv"
+    out, more = tmp_path / "deep" / "er" / "eval.csv", tmp_path / "details.csv"
     assert scoring.main(["--out", str(out), "--details", str(more)]) == 0
     assert capsys.readouterr().out == scoring.format_board(board) + "\n"
     assert pd.read_csv(out)["gold"].tolist() == board["gold"].tolist()
     assert pd.read_csv(more)["verdict"].tolist() == ["correct"]
+
+
+# ---------------------------------------------------------------- edges found by mutation testing
+
+def test_an_empty_number_aligns_with_nothing():
+    gold = frame({**FIGURE, "number": ""})
+    assert verdicts(compare(SPECS["figures"], frame(found_figure(high=1)), gold)) == [
+        "false alarm", "missed"]
+
+
+@pytest.mark.parametrize("empty", [None, math.nan, pd.NA, "", "  "])
+def test_an_empty_cell_equals_an_empty_cell(empty):
+    gold = frame({**FIGURE, "high": ""})
+    assert list(compare(SPECS["figures"], frame(found_figure(high=empty)), gold)["verdict"]) == [
+        "correct"]
+    assert compare(SPECS["figures"], frame(found_figure(high=empty)), gold)["found"][0].endswith(
+        "high=")
+
+
+def test_an_exact_match_is_not_taken_by_a_near_miss_met_first():
+    # F0 overlaps both gold events: it is G2's exact match and only a near miss of G1
+    gold = frame({**EVENT, "gold_id": "G1", "status": "planned"},
+                 {**EVENT, "gold_id": "G2", "start": "220", "end": "260"})
+    comparison = compare(SPECS["events"], frame(found_event(start=225, end=235)), gold)
+    assert list(comparison["verdict"]) == ["missed", "correct"]
+
+
+def test_every_gold_row_gets_its_turn_in_both_rounds():
+    gold = frame({**EVENT, "gold_id": "G1", "sentence_id": "9"},  # aligns with nothing
+                 {**EVENT, "gold_id": "G2"},
+                 {**EVENT, "gold_id": "G3", "start": "300", "end": "330"})
+    found = frame(found_event(), found_event(start=310, end=320, status="planned"))
+    comparison = compare(SPECS["events"], found, gold)
+    assert list(comparison["verdict"]) == ["missed", "correct", "wrong"]
+
+
+def test_unpaired_rows_show_only_their_own_side():
+    comparison = compare(SPECS["events"], frame(found_event(sentence_id=6, status="planned")),
+                         frame(EVENT))
+    missed, alarm = comparison.to_dict("records")
+    assert missed == {"frame": "events", "verdict": "missed", "gold_id": "G1", "found_row": -1,
+                      "sentence": "5", "gold": "date_start=2013-09-12; date_end=2013-09-12; "
+                      "status=held", "found": "", "differences": ""}
+    assert alarm == {"frame": "events", "verdict": "false alarm", "gold_id": "", "found_row": 0,
+                     "sentence": "6", "gold": "", "found": "date_start=2013-09-12; "
+                     "date_end=2013-09-12; status=planned", "differences": ""}
+
+
+def test_several_differences_are_listed_apart():
+    found = frame(found_event(status="planned", date_end="2013-09-13"))
+    assert compare(SPECS["events"], found, frame(EVENT))["differences"][0] == (
+        "date_end: found '2013-09-13', gold '2013-09-12'; status: found 'planned', gold 'held'")
+
+
+def test_totals_keep_the_order_of_the_board():
+    total = scoring.totals(BOARD.assign(precision=0.0, recall=0.0, f1=0.0))
+    assert list(zip(total["set"], total["frame"], strict=True)) == [
+        ("seed", "events"), ("unseen", "events"), ("unseen", "actors")]
+
+
+def test_format_board_has_no_index_column():
+    lines = scoring.format_board(scoring.totals(BOARD.assign(precision=0.0, recall=0.0,
+                                                             f1=0.0))).splitlines()
+    assert lines[0].lstrip().startswith("set") and lines[1].split()[0] == "seed"
+
+
+def _copy_gold(source: Path, target: Path, names: tuple[str, ...], empty=()) -> Path:
+    target.mkdir(parents=True, exist_ok=True)
+    for name in names:
+        text = (source / name).read_text(encoding="utf-8")
+        if name in empty:  # keep the comment and header lines only
+            lines = text.splitlines()
+            header = next(i for i, line in enumerate(lines) if not line.startswith("#"))
+            text = "\n".join(lines[:header + 1]) + "\n"
+        (target / name).write_text(text, encoding="utf-8")
+    return target
+
+
+def test_scoreboard_rows_only_for_frames_with_gold(tmp_path, monkeypatch, seed_article):
+    # actors (the first frame) has no gold; events has a gold file with no rows
+    real = scoring.gold_folder(SEED_ID)
+    _copy_gold(real, tmp_path / SEED_ID, ("events.csv", "relations.csv"), empty=("events.csv",))
+    monkeypatch.setattr(scoring, "gold_folder", lambda article_id: tmp_path / article_id)
+
+    def extract(article):
+        frames = scoring.load_gold_frames(real, seed_article)
+        return {**frames, "events": frames["events"].iloc[0:0]}
+
+    board, _ = scoring.evaluate([SEED_ID], extract=extract)
+    rows = board[board["article"] == SEED_ID].set_index("frame")
+    assert list(rows.index) == ["events", "relations"]
+    assert (rows.loc["events", "gold"], rows.loc["events", "found"]) == (0, 0)
+    gold_relations = len(scoring.load_gold(SPECS["relations"], real))
+    assert rows.loc["relations", "gold"] == rows.loc["relations", "true_positives"] == (
+        gold_relations)
+    assert list(board.index) == list(range(len(board)))
+
+
+def test_every_article_scored_against_its_own_gold_is_perfect():
+    def extract(article):
+        return scoring.load_gold_frames(scoring.gold_folder(article.article_id), article)
+
+    board, comparisons = scoring.evaluate(extract=extract)
+    assert set(board["article"]) == {*scoring.gold_articles(), "(total)"}
+    with_gold = board["gold"] > 0
+    assert (board[with_gold]["f1"] == 1.0).all()
+    assert (board[~with_gold]["found"] == 0).all() and board[~with_gold]["f1"].isna().all()
+    assert set(comparisons["verdict"]) == {"correct"}
+    assert list(comparisons.index) == list(range(len(comparisons)))
+    first = board.iloc[0]
+    figures = scoring.load_gold(SPECS["figures"], scoring.gold_folder(first["article"]))
+    by_frame = board[board["article"] == first["article"]].set_index("frame")
+    assert by_frame.loc["figures", "gold"] == (figures["is_figure"] == "yes").sum()
+
+
+def test_evaluate_on_no_article_gives_empty_tables():
+    board, comparisons = scoring.evaluate([], extract=lambda article: {})
+    assert board.empty and list(board.columns) == list(scoring.SCOREBOARD_COLUMNS)
+    assert comparisons.empty
+    assert list(comparisons.columns) == [*scoring.COMPARISON_COLUMNS, "article"]
+
+
+def test_compare_article_reads_the_folder_it_is_given(tmp_path, seed_article):
+    real = scoring.gold_folder(SEED_ID)
+    folder = _copy_gold(real, tmp_path, ("events.csv",), empty=("events.csv",))
+    frames = scoring.load_gold_frames(real, seed_article)
+    comparison = scoring.compare_article(seed_article, frames, folder)
+    assert list(comparison["frame"]) == ["events"] * len(frames["events"])
+    assert set(comparison["verdict"]) == {"false alarm"}
+    nothing = scoring.compare_article(seed_article, {}, real)
+    assert nothing.empty and list(nothing.columns) == list(scoring.COMPARISON_COLUMNS)
+    only_events = scoring.compare_article(seed_article, {"events": frames["events"]}, real)
+    assert set(only_events["frame"]) == {"events"}
+    assert list(only_events.index) == list(range(len(only_events)))
+
+
+def test_gold_without_spans_is_located_within_its_sentence(tmp_path, seed_article):
+    at = seed_article.text.index("meet with Putin") + len("meet with ")
+    sid = seed_article.sentence_at(at)
+    assert seed_article.text.index("Putin") < at  # the name is met earlier in the article
+    (tmp_path / "events.csv").write_text(
+        f"gold_id,sentence_id,quote,date_start,date_end,status\nG1,{sid},Putin,,,held\n",
+        encoding="utf-8")
+    for gold in (scoring.load_gold(SPECS["events"], tmp_path, seed_article),
+                 scoring.load_gold_frames(tmp_path, seed_article)["events"]):
+        assert (int(gold.at[0, "start"]), int(gold.at[0, "end"])) == (at, at + 5)
+    comparison = scoring.compare_article(
+        seed_article, {"events": frame(found_event(sentence_id=sid, start=at, end=at + 5,
+                                                   date_start="", date_end=""))}, tmp_path)
+    assert list(comparison["verdict"]) == ["correct"]
+    (tmp_path / "events.csv").write_text(
+        f"gold_id,sentence_id,quote,status\nG1,{sid},Kremlin,held\n", encoding="utf-8")
+    with pytest.raises(ArticleError, match="events.csv: a quote is not in its sentence"):
+        scoring.load_gold(SPECS["events"], tmp_path, seed_article)
+
+
+def test_gold_frames_keep_a_plain_index(seed_article):
+    frames = scoring.load_gold_frames(scoring.gold_folder(SEED_ID), seed_article)
+    assert "index" not in frames["figures"].columns
+    assert list(frames["figures"].index) == list(range(len(frames["figures"])))
+
+
+def test_main_writes_to_build_by_default(tmp_path, monkeypatch, capsys):
+    board = scoring.totals(BOARD.assign(precision=0.0, recall=0.0, f1=0.0))
+    monkeypatch.setattr(scoring, "evaluate", lambda: (board, frame({"verdict": "correct"})))
+    monkeypatch.setattr(scoring.paths, "PROJECT_ROOT", tmp_path)
+    assert scoring.main([]) == 0
+    written = tmp_path / "build" / "eval.csv"
+    assert list(pd.read_csv(written).columns) == list(scoring.SCOREBOARD_COLUMNS)
+    assert capsys.readouterr().err == f"scoreboard written to {written}\n"
+    assert sorted(p.name for p in (tmp_path / "build").iterdir()) == ["eval.csv"]
