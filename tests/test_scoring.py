@@ -607,3 +607,24 @@ def test_main_writes_to_build_by_default(tmp_path, monkeypatch, capsys):
     assert list(pd.read_csv(written).columns) == list(scoring.SCOREBOARD_COLUMNS)
     assert capsys.readouterr().err == f"scoreboard written to {written}\n"
     assert sorted(p.name for p in (tmp_path / "build").iterdir()) == ["eval.csv"]
+
+
+def test_missing_values_read_as_empty_text():
+    assert [scoring._text(v) for v in (None, math.nan, pd.NA, " 12.0 ", 3.5, "+1")] == [
+        "", "", "", "12.0", "3.5", "+1"]
+
+
+def test_stacked_comparisons_are_numbered_afresh(seed_article):
+    real = scoring.gold_folder(SEED_ID)
+    frames = scoring.load_gold_frames(real, seed_article)
+    both = scoring.compare_article(seed_article, frames, real, only=("events", "relations"))
+    assert list(both["frame"].unique()) == ["events", "relations"]
+    assert list(both.index) == list(range(len(both)))
+
+
+def test_an_empty_gold_file_keeps_its_columns(tmp_path, seed_article):
+    folder = _copy_gold(scoring.gold_folder(SEED_ID), tmp_path, ("figures.csv",),
+                        empty=("figures.csv",))
+    figures = scoring.load_gold_frames(folder, seed_article)["figures"]
+    assert figures.empty and {"number", "is_figure", "low", "best", "high"} <= set(
+        figures.columns)
