@@ -125,8 +125,24 @@ def days() -> frozenset[date]:
 
 
 @cache
+def months() -> frozenset[tuple[int, int]]:
+    """(year, month) of every month-long date the gold events and meetings name."""
+    found = set()
+    for name in ("events.csv", "meetings.csv"):
+        for table in gold_tables(name):
+            for row in table.to_dict("records"):
+                if row.get("precision") == "month" and re.match(r"\d{4}-\d\d", row["date"]):
+                    found.add((int(row["date"][:4]), int(row["date"][5:7])))
+    return frozenset(found)
+
+
+@cache
 def date_forms() -> frozenset[str]:
-    return frozenset().union(*(spellings(d) for d in days()))
+    forms = set().union(*(spellings(d) for d in days()))
+    for year, month in months():
+        forms |= {f"{MONTHS[month - 1]} {year}", f"{year}-{month:02d}",
+                  f"date({year}, {month}, "}
+    return frozenset(forms)
 
 
 def content_words(text: str) -> list[str]:
@@ -192,6 +208,7 @@ def test_the_checks_know_the_articles():
     ("dates", "PUBLISHED = '2023-03-14'"),
     ("dates", "# resolve 'Wednesday' to March 15"),
     ("dates", "d = (2023,  3,  15)"),
+    ("dates", "# since September 2021"),
     ("phrases", "# Damascus is a staunch ally of Moscow"),
     ("phrases", "pattern = r'staunch\\s+ally\\s+of\\s+moscow'"),
     ("phrases", "WAR = 'killed around half a million people'"),
@@ -218,7 +235,7 @@ def test_generic_code_is_not_flagged(innocent):
 KNOWN = {
     "actors.py": ("names",),        # "the White House", "envoy for Iraq"
     "briefing.py": ("numbers",),    # "about 500,000 (450,000 to 550,000)"
-    "dates.py": ("numbers",),       # "killed 2000 people"
+    "dates.py": ("numbers", "dates"),  # "killed 2000 people", "2022-12" -> Dec 1-31
     "events.py": ("numbers",),      # "intervened in the conflict in 2014"
     "figures.py": ("numbers", "phrases"),  # "1,800 Palestinians", "dozens of people were killed"
     "lexicons.py": ("names",),      # "Erdoğan", "South Sudan"

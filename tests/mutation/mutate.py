@@ -28,6 +28,7 @@ import sys
 import tomllib
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -166,13 +167,16 @@ def escape(text: str) -> str:
 
 def write_report(rows: list[dict[str, str]]) -> str:
     """REPORT.md from every module's results: counts, then each survivor and why."""
-    harmless = {(r["module"], r["original"], r["mutated"]): r["why"]
+    harmless = {(r["module"], r["function"], r["original"], r["mutated"]): r["why"]
                 for r in read_rows(HERE / "harmless.csv")}
-    modules = list(dict.fromkeys(row["module"] for row in rows))
+    order = list(targets())
+    modules = sorted(dict.fromkeys(row["module"] for row in rows),
+                     key=lambda m: order.index(m) if m in order else len(order))
     lines = [
         "# Mutation report",
         "",
-        "Written by `make mutation` (mutmut, see `tests/mutation/mutate.py`); raw results per",
+        f"Written by `make mutation` (mutmut {version('mutmut')}, see `tests/mutation/mutate.py`); "
+        "raw results per",
         "mutant in `results.csv`. A *survivor* is a mutant no selected test failed on; "
         "`survived %`",
         "counts survivors and mutants no selected test reached, over all mutants. Each survivor",
@@ -198,7 +202,8 @@ def write_report(rows: list[dict[str, str]]) -> str:
             continue
         lines += ["| mutant | change | why harmless |", "| --- | --- | --- |"]
         for r in survivors:
-            why = harmless.get((module, r["original"], r["mutated"]), "UNEXPLAINED")
+            why = harmless.get((module, r["function"], r["original"], r["mutated"]),
+                               "UNEXPLAINED")
             change = f"`{escape(r['original'])}` → `{escape(r['mutated'])}`"
             lines.append(f"| {r['mutant']} ({r['status']}) | {change} | {escape(why)} |")
     text = "\n".join(lines) + "\n"
