@@ -163,10 +163,22 @@ def article_runs() -> frozenset[tuple[str, ...]]:
 
 # ------------------------------------------------------------------ the checkers
 
+@cache
+def _whole(words: frozenset[str]) -> re.Pattern:
+    """One pattern finding any of ``words`` as whole words (longest first)."""
+    alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+    return re.compile(r"(?<![\w-])(" + alternatives + r")(?![\w-])")
+
+
+def _find(words: frozenset[str], text: str) -> list[str]:
+    found = {m.group(1) for m in _whole(words).finditer(text)}
+    # a shorter form inside a longer one ("march 15" in "march 15, 2023") counts as well
+    return sorted(w for w in words if any(w in f for f in found)
+                  and re.search(r"(?<![\w-])" + re.escape(w) + r"(?![\w-])", text))
+
+
 def named(text: str) -> list[str]:
-    low = text.lower()
-    return sorted(n for n in names() if re.search(r"(?<![\w-])" + re.escape(n) + r"(?![\w-])",
-                                                  low))
+    return _find(names(), text.lower())
 
 
 def numbered(text: str) -> list[str]:
@@ -174,9 +186,7 @@ def numbered(text: str) -> list[str]:
 
 
 def dated(text: str) -> list[str]:
-    low = re.sub(r"\s+", " ", text.lower())
-    return sorted(f for f in date_forms()
-                  if re.search(r"(?<![\w-])" + re.escape(f) + r"(?![\w-])", low))
+    return _find(date_forms(), re.sub(r"\s+", " ", text.lower()))
 
 
 def quoted(text: str) -> list[str]:
