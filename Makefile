@@ -9,6 +9,8 @@
 #   make bench      speed of the extraction pipeline against a tokenizer-only baseline
 #   make eval       scoreboard against the hand-written gold (seed and unseen apart), build/eval.csv
 #   make editions   teacher (with solutions) and student (without) editions in build/editions/
+#   make mutation   mutation testing (mutmut) of MUTATION_MODULES, report in tests/mutation/
+#   make fuzz       the property tests randomized, with many more examples (HYPOTHESIS_PROFILE=fuzz)
 #
 # make brief ARTICLE=path/to/story.txt PUBLISHED=YYYY-MM-DD  briefs your own article instead
 #   (into build/<article-id>/; PAPER=letter for US Letter PDFs, default A4).
@@ -29,7 +31,10 @@ export ARTICLE PUBLISHED PAPER
 # JupyterLab refuses to start as root unless told; containers often run as root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: brief test lab notebooks bench editions lint clean eval
+.PHONY: brief test lab notebooks bench editions lint clean eval mutation fuzz
+
+# Core modules under mutation testing; each needs a row in tests/mutation/targets.csv.
+MUTATION_MODULES ?= scoring provenance
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -63,3 +68,9 @@ clean:
 
 eval: $(STAMP)
 	$(BIN)/python -m analysis.scoring --out build/eval.csv --details build/eval_details.csv
+
+mutation: $(STAMP)
+	$(BIN)/python tests/mutation/mutate.py $(MUTATION_MODULES)
+
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -p no:cacheprovider -q -m hypothesis tests
