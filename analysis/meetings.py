@@ -16,13 +16,20 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    Minister Jan Berg", "Berg's special envoy Ana Lopes"), minus a state or
    government when a person of that state takes part. A collective ("the foreign ministers of
    France, Germany and Italy") becomes its states' participation, the role kept in ``roles``.
-4. **Status** from negation ("has not visited") and the tense of the cue's clause (as for dates):
-   future -> planned, past/present -> held, negated -> negated, no cue -> unknown (held in a photo
-   caption, which shows what happened). "has not visited X since <date>" also implies a held visit
-   at <date> ("and none since").
-5. **Date**: the date expression in the window nearest the cue; a clause ", when…" right after a
-   date takes that date ("since May 2020, when she also met Berg"); "after <date>" runs from
-   that date to publication.
+4. **Status** from the cue's clause in the clause layer (:mod:`analysis.clauses`): a verb that
+   puts it off or calls it off (``meeting_cues.csv``, part "status") -> postponed / cancelled; a
+   negation covering the cue ("has not visited", "no talks", "refused to meet", "failed to reach
+   an agreement") -> negated; the clause's mood: planned ("will", "is due to", "agreed to"),
+   possible ("might", "could", "hopes to"); else its tense: future -> planned, past/present ->
+   held; no cue -> unknown (held in a photo caption, which shows what happened). A gerund clause
+   ("despite holding talks on Monday, the sides failed to agree") takes its neighbour's tense
+   but not its mood. "has not visited X since <date>, when ..." also gives a held visit at
+   <date>; without the ", when" clause the text does not say one happened.
+5. **Date**: the date expression nearest the cue in its window *and its clause*, so the date of
+   a reporting verb is not the meeting's ("said on Monday he might meet"); a clause ", when…"
+   right after a date takes that date ("since May 2020, when she also met Berg"); "after <date>"
+   runs from that date to publication. An undated held meeting reported as happening now
+   (present tense, present perfect, "arrived") takes the publication date.
 6. **One meeting, many mentions.** The headline and the photo caption restate the lead, and a
    later sentence can name the same meeting again ("she would meet with Berg"). Mentions with the
    same status, compatible kinds, nested participant sets and no conflicting date or place are
@@ -45,7 +52,8 @@ import pandas as pd
 
 from analysis.actors import actor_frames
 from analysis.article import Article
-from analysis.dates import clause_tense, extract_dates, interval, span_tense
+from analysis.clauses import Clause, clause_at, clause_tense, negation_at, sentence_clauses
+from analysis.dates import extract_dates, interval
 from analysis.frames import make_frame
 from analysis.lexicons import country_forms, country_name, fold, read_lexicon
 
@@ -73,7 +81,10 @@ MEETING_COLUMNS = (
     "also_in",
 )
 
-STATUSES = ("planned", "held", "negated", "unknown")
+STATUSES = ("planned", "possible", "held", "negated", "postponed", "cancelled", "unknown")
+# Moods of the clause layer and the status they give a meeting.
+_MOOD_STATUS = {"planned": "planned", "agreed": "planned", "possible": "possible",
+                "intended": "possible", "refused": "negated", "failed": "negated"}
 KINDS = ("talks", "visit", "greeting", "ministerial", "summit", "phone call", "agreement")
 # When two cues of one sentence describe one meeting, the more specific kind wins.
 _KIND_RANK = {k: i for i, k in enumerate(
@@ -87,10 +98,17 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _cue_patterns() -> list[tuple[re.Pattern, str, str]]:
-    rows = _read_csv("meeting_cues.csv")
+    rows = [r for r in _read_csv("meeting_cues.csv") if r["part"] != "status"]
     return [
         (re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), r["kind"], r["part"]) for r in rows
     ]
+
+
+@lru_cache(maxsize=1)
+def _status_patterns() -> list[tuple[re.Pattern, str]]:
+    """Verbs that put a meeting off or call it off ("postponed", "called off")."""
+    rows = [r for r in _read_csv("meeting_cues.csv") if r["part"] == "status"]
+    return [(re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), r["kind"]) for r in rows]
 
 
 @lru_cache(maxsize=1)
@@ -111,10 +129,6 @@ def _reporting_verbs() -> frozenset[str]:
 _ANAPHORIC = re.compile(
     r"\b(?:the|their|this|that|these|those|its|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
-#: A negation at most two words before a cue ("has not visited", "never met"); events use it too.
-NEGATED_BEFORE = re.compile(
-    r"\b(?:not|never|no|without|failed to|refused to|n't)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
-)
 # Brackets do not break a window: "Lopes (left) being received" is one clause.
 _HARD_BREAK = re.compile(r"[;:\"“”]|\s[—–]\s|\s--\s")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|when|where|whose)\b")
@@ -125,6 +139,7 @@ WHEN_AFTER_DATE = re.compile(r"^\s*,\s*when\b", re.IGNORECASE)
 
 def code_meeting(kind: str, mode: str, status: str) -> tuple[str, str]:
     """(PLOVER event, CAMEO code) of a meeting, from the codes table (planned -> AGREE/036)."""
+    status = "planned" if status == "possible" else status  # an intent to meet: AGREE / 036
     for row in _codes():
         kind_ok = row["kind"] in ("*", kind)
         mode_ok = row["mode"] in ("*", mode)
@@ -222,15 +237,22 @@ def clause_window(
     return lo, hi
 
 
-def _status(sentence: str, cue: tuple[int, int], kind_of_sentence: str) -> tuple[str, str]:
-    """(status, the word that decided it)."""
-    neg = NEGATED_BEFORE.search(sentence[: cue[0]])
-    if neg and neg.start() >= max(0, cue[0] - 30):
-        return "negated", neg.group(0).strip()
-    own = span_tense(sentence, *cue)
-    if own is not None:
-        return ("planned" if own.tense == "future" else "held"), own.cue
-    tense = clause_tense(sentence, *cue)
+def _status(
+    sentence: str, cue: tuple[int, int], kind_of_sentence: str, clauses: tuple[Clause, ...]
+) -> tuple[str, str]:
+    """(status, the word that decided it), read from the cue's clause (module docstring, 4)."""
+    clause = clause_at(clauses, cue[0])
+    if clause is not None and clause.verb:
+        verb = sentence[clause.verb_start : clause.verb_end]
+        for pattern, status in _status_patterns():
+            if pattern.search(verb):
+                return status, verb
+    negation = negation_at(sentence, clause, cue[0])
+    if negation:
+        return "negated", negation
+    if clause is not None and clause.finite and clause.mood in _MOOD_STATUS:
+        return _MOOD_STATUS[clause.mood], clause.modality
+    tense = clause_tense(sentence, *cue, clauses)
     if tense.tense == "future":
         return "planned", tense.cue
     if tense.tense in ("past", "present"):
@@ -238,6 +260,21 @@ def _status(sentence: str, cue: tuple[int, int], kind_of_sentence: str) -> tuple
     if kind_of_sentence == "caption":
         return "held", "photo caption"
     return "unknown", ""
+
+
+def _happening_now(clause: Clause | None, sentence: str, cue: tuple[int, int]) -> str:
+    """Why an undated held meeting takes the publication date ("" if it does not): the news
+    reports it as happening now ("is meeting", "have ended a meeting", "Leader Meets Envoy",
+    "arrived in the capital")."""
+    if clause is None or not clause.finite:
+        return ""
+    if clause.tense == "present":
+        return f"present tense ('{clause.verb}')"
+    if clause.tense_cue in ("has", "have") and clause.aspect.startswith("perfect"):
+        return f"present perfect ('{clause.verb}')"
+    if sentence[cue[0] : cue[1]].lower().startswith("arriv") and clause.tense == "past":
+        return f"an arrival ('{sentence[cue[0] : cue[1]]}')"
+    return ""
 
 
 def _roles(sentence: str, people: list[Mention]) -> tuple[dict[str, str], str]:
@@ -368,8 +405,12 @@ def _date_for(
     window: tuple[int, int],
     cue: tuple[int, int],
     published: str,
+    clauses: tuple[Clause, ...] = (),
 ) -> dict[str, str]:
-    """The date of a meeting: nearest date expression in its window (module docstring, 5)."""
+    """The date of a meeting: nearest date expression in its window and its clause, so the
+    date of a reporting verb ("said on Monday he might meet") is not the meeting's (module
+    docstring, 5)."""
+    own = clause_at(clauses, cue[0])
     empty = {
         "date": "",
         "precision": "",
@@ -382,6 +423,8 @@ def _date_for(
     rows = []
     for d in sentence_dates.itertuples(index=False):
         s, e = int(d.start) - offset, int(d.end) - offset
+        if own is not None and clause_at(clauses, s) is not own:
+            continue
         if window[0] <= s and e <= window[1]:
             rows.append((min(abs(s - cue[1]), abs(cue[0] - e)), s, e, d))
     when = None
@@ -427,10 +470,12 @@ def _date_for(
 def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> list[_Meeting]:
     dates = extract_dates(article)
     by_sentence = mentions_by_sentence(actors, mentions, article)
+    layer = sentence_clauses(article)
     published = article.published.isoformat() if article.published else ""
     found: list[_Meeting] = []
     for sent in article.sentences.itertuples(index=False):
         sid, text, offset = int(sent.sentence_id), sent.text, int(sent.start)
+        clauses = layer.get(sid, ())
         ments = by_sentence.get(sid, [])
         sdates = dates[dates["sentence_id"] == sid]
         per_sentence: list[_Meeting] = []
@@ -438,11 +483,16 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
             cue = (c_start, c_end)
             window = clause_window(text, cue, ments)
             people, location = select_participants(text, window, ments, kind, cue)
-            status, _why = _status(text, cue, sent.kind)
+            status, _why = _status(text, cue, sent.kind, clauses)
             roles, upgrade = _roles(text, people)
             if upgrade and kind in ("talks", "summit"):
                 kind = upgrade
-            date = _date_for(sdates, text, offset, window, cue, published)
+            date = _date_for(sdates, text, offset, window, cue, published, clauses)
+            now = _happening_now(clause_at(clauses, cue[0]), text, cue)
+            if not date["date"] and status == "held" and now and published:
+                date = dict(date, date=published, precision="day", date_start=published,
+                            date_end=published,
+                            how=f"reported as happening now, {now}: the publication date")
             pieces = [cue] + [(m.start, m.end) for m in people]
             if location is not None:
                 pieces.append((location.start, location.end))
@@ -475,34 +525,28 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
 def _implied_by_negation(
     found: list[_Meeting], dates: pd.DataFrame, article: Article
 ) -> list[_Meeting]:
-    """'has not visited X since <date>' implies a held visit at <date> (and none since)."""
+    """'has not visited X since <date>, when ...' says the last visit was at <date>: a held
+    visit then. Without the ', when' clause the text does not say one happened, so none."""
     implied = []
+    texts = article.sentences.set_index("sentence_id")["text"]
     for m in found:
-        if m.status != "negated" or m.date.get("relation") != "since":
+        if m.status != "negated" or m.date.get("relation") != "since" or not m.date["span"]:
             continue
-        start, end = interval(m.date["date"], m.date["precision"])
+        sentence, end = texts[m.sentence_id], m.date["span"][1]
+        if not WHEN_AFTER_DATE.match(sentence[end:]):
+            continue
+        start, stop = interval(m.date["date"], m.date["precision"])
         date = dict(
             m.date,
             date_start=start,
-            date_end=end,
+            date_end=stop,
             relation="",
             how=m.date["how"].split("; 'since'")[0]
-            + "; 'not … since' implies the last such meeting was then",
+            + "; 'not … since <date>, when …' says the last such meeting was then",
         )
         implied.append(
-            _Meeting(
-                m.sentence_id,
-                m.sentence_kind,
-                m.order + 0.5,
-                m.kind,
-                "held",
-                m.cue,
-                list(m.participants),
-                dict(m.roles),
-                m.location,
-                date,
-                m.span,
-            )
+            _Meeting(m.sentence_id, m.sentence_kind, m.order + 0.5, m.kind, "held", m.cue,
+                     list(m.participants), dict(m.roles), m.location, date, m.span)
         )
     return implied
 
