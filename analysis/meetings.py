@@ -129,6 +129,9 @@ def _reporting_verbs() -> frozenset[str]:
 _ANAPHORIC = re.compile(
     r"\b(?:the|their|this|that|these|those|its|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
+# "the meeting between A and B", "the talks with A": the noun names its parties, a new meeting.
+_NAMES_PARTIES = re.compile(r"\s+(?:between|with)\b", re.IGNORECASE)
+_TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE)
 # Brackets do not break a window: "Lopes (left) being received" is one clause.
 _HARD_BREAK = re.compile(r"[;:\"“”]|\s[—–]\s|\s--\s")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|when|where|whose)\b")
@@ -163,7 +166,12 @@ def find_cues(sentence: str) -> list[tuple[int, int, str, str]]:
     for hit in hits:
         if any(hit[0] < c[1] and c[0] < hit[1] for c in chosen):
             continue
-        if hit[3] == "noun" and hit[2] == "talks" and _ANAPHORIC.search(sentence[: hit[0]]):
+        if (
+            hit[3] == "noun"
+            and hit[2] == "talks"
+            and _ANAPHORIC.search(sentence[: hit[0]])
+            and not _NAMES_PARTIES.match(sentence[hit[1] :])
+        ):
             continue
         chosen.append(hit)
     return sorted(chosen)
@@ -243,7 +251,7 @@ def _status(
     """(status, the word that decided it), read from the cue's clause (module docstring, 4)."""
     clause = clause_at(clauses, cue[0])
     if clause is not None and clause.verb:
-        verb = sentence[clause.verb_start : clause.verb_end]
+        verb = sentence[clause.verb_start : min(clause.end, clause.verb_end + 7)]  # "called off"
         for pattern, status in _status_patterns():
             if pattern.search(verb):
                 return status, verb
@@ -272,7 +280,8 @@ def _happening_now(clause: Clause | None, sentence: str, cue: tuple[int, int]) -
         return f"present tense ('{clause.verb}')"
     if clause.tense_cue in ("has", "have") and clause.aspect.startswith("perfect"):
         return f"present perfect ('{clause.verb}')"
-    if sentence[cue[0] : cue[1]].lower().startswith("arriv") and clause.tense == "past":
+    arrival = sentence[cue[0] : cue[1]].lower().startswith("arriv")
+    if arrival and clause.tense == "past" and clause.aspect == "simple":
         return f"an arrival ('{sentence[cue[0] : cue[1]]}')"
     return ""
 
@@ -325,7 +334,8 @@ def select_participants(
     if cue_kind == "visit":  # "visited Oslo": the object of a visit is its place
         nxt = [m for m in inside if m.start >= cue[1] and not sentence[cue[1] : m.start].strip()]
         places = nxt[:1] + [p for p in places if p not in nxt]
-    people = [m for m in inside if m not in places]
+    # "talks on X", "a meeting about X": X is the topic, not a party
+    people = [m for m in inside if m not in places and not _TOPIC.search(sentence[: m.start])]
     reporting = _reporting_verbs()
     kept = []
     for i, m in enumerate(people):
@@ -471,18 +481,21 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
     dates = extract_dates(article)
     by_sentence = mentions_by_sentence(actors, mentions, article)
     layer = sentence_clauses(article)
+    dates_by_sentence = {int(k): g for k, g in dates.groupby("sentence_id")}
     published = article.published.isoformat() if article.published else ""
     found: list[_Meeting] = []
     for sent in article.sentences.itertuples(index=False):
         sid, text, offset = int(sent.sentence_id), sent.text, int(sent.start)
         clauses = layer.get(sid, ())
         ments = by_sentence.get(sid, [])
-        sdates = dates[dates["sentence_id"] == sid]
+        sdates = dates_by_sentence.get(sid, dates.iloc[0:0])
         per_sentence: list[_Meeting] = []
         for c_start, c_end, kind, _part in find_cues(text):
             cue = (c_start, c_end)
             window = clause_window(text, cue, ments)
             people, location = select_participants(text, window, ments, kind, cue)
+            if not people:
+                people = _subject_of_neighbour(text, clauses, cue, ments, kind)
             status, _why = _status(text, cue, sent.kind, clauses)
             roles, upgrade = _roles(text, people)
             if upgrade and kind in ("talks", "summit"):
@@ -520,6 +533,28 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
         found.extend(per_sentence)
     found.extend(_implied_by_negation(found, dates, article))
     return [m for m in found if m.participants]
+
+
+def _subject_of_neighbour(
+    sentence: str, clauses: tuple[Clause, ...], cue: tuple[int, int], mentions: list[Mention],
+    kind: str,
+) -> list[Mention]:
+    """Participants of a cue in a gerund clause without actors of its own ("Despite holding
+    talks on Monday, the sides failed to agree"; "After meeting X, the envoy left"): the
+    subject of the nearest finite clause, which is who did the holding."""
+    own = clause_at(clauses, cue[0])
+    if own is None or own.finite:
+        return []
+    order = [c for c in clauses if c.index > own.index] + [
+        c for c in clauses if c.index < own.index
+    ][::-1]
+    for c in order:
+        if c.finite and c.subject[0] >= 0:
+            window = c.subject
+            people, _ = select_participants(sentence, window, mentions, kind, cue)
+            if people:
+                return people
+    return []
 
 
 def _implied_by_negation(
