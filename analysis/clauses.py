@@ -505,10 +505,13 @@ def _subject_start(w: _Words, toks: list[_Tok], after: int, verb: int) -> int:
         t = toks[k]
         if not _is_word(t) or t.low in w.prepositions or t.low in w.calendar:
             break
-        if t.low in w.subordinators:
+        if t.low in w.subordinators or t.low in w.coordinators:
             break
         start = k
         if t.low in w.pronouns or t.low in w.determiners:
+            if k - 2 > after and toks[k - 1].low in ("and", "or"):
+                k -= 2  # "he and his counterparts failed": a coordinated subject
+                continue
             break
         k -= 1
     return start
@@ -533,10 +536,10 @@ def _split_points(w: _Words, toks: list[_Tok], groups: list[_Group]) -> dict[int
         if any(k in points or toks[k].text in _BREAK_PUNCT for k in between):
             continue
         coord = [k for k in between if toks[k].low in w.coordinators]
-        if coord:
-            points[coord[-1]] = toks[coord[-1]].low
-        elif a.reporting and b.first > a.last + 1:
+        if a.reporting and b.first > a.last + 1:
             points[_subject_start(w, toks, a.last, b.first)] = ""
+        elif coord:
+            points[coord[-1]] = toks[coord[-1]].low
     return points
 
 

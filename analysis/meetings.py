@@ -131,6 +131,15 @@ _ANAPHORIC = re.compile(
 )
 # "the meeting between A and B", "the talks with A": the noun names its parties, a new meeting.
 _NAMES_PARTIES = re.compile(r"\s+(?:between|with)\b", re.IGNORECASE)
+# A meeting noun as the aim of an effort ("push toward negotiations") is not a meeting.
+_GOAL = re.compile(r"\b(?:toward|towards)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# A meeting noun as the setting of another act ("criticized X during a conference"): only the
+# clause's subject takes part.
+_SETTING = re.compile(
+    r"\b(?:during|at|on\s+the\s+sidelines\s+of)\s+(?:(?:an?|the|this|that)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
+)
 _TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE)
 # Brackets do not break a window: "Lopes (left) being received" is one clause.
 _HARD_BREAK = re.compile(r"[;:\"“”]|\s[—–]\s|\s--\s")
@@ -363,6 +372,8 @@ def select_participants(
         seen.add(m.actor_id)
         result.append(m)
     location = None
+    named = [p for p in places if p.how != "demonym"]
+    places = named or places  # "the Ukrainian city of Yalta": Yalta
     after_cue = [p for p in places if p.start >= cue[1]]
     if after_cue or places:
         location = (after_cue or places)[0]
@@ -493,7 +504,15 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
         for c_start, c_end, kind, _part in find_cues(text):
             cue = (c_start, c_end)
             window = clause_window(text, cue, ments)
+            own = clause_at(clauses, c_start)
+            if own is not None and own.finite:  # "met A in Cairo, and he conferred with B"
+                window = (max(window[0], own.start), min(window[1], own.end))
+            if _GOAL.search(text[:c_start]):
+                continue  # "pushing toward negotiations": an aim, not a meeting
             people, location = select_participants(text, window, ments, kind, cue)
+            setting = _setting_subject(text, cue, own)
+            if setting is not None:
+                people, _ = select_participants(text, setting, ments, kind, cue)
             if not people:
                 people = _subject_of_neighbour(text, clauses, cue, ments, kind)
             status, _why = _status(text, cue, sent.kind, clauses)
@@ -525,7 +544,10 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
                 date,
                 span,
             )
-            same = [m for m in per_sentence if m.status == status]
+            same = [
+                m for m in per_sentence
+                if m.status == status and clause_at(clauses, m.cue[0]) is own
+            ]
             if same:  # two cues of one sentence, one meeting ("met ... for talks")
                 _merge_into(same[0], meeting)
                 continue
@@ -533,6 +555,18 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
         found.extend(per_sentence)
     found.extend(_implied_by_negation(found, dates, article))
     return [m for m in found if m.participants]
+
+
+def _setting_subject(
+    sentence: str, cue: tuple[int, int], clause: Clause | None
+) -> tuple[int, int] | None:
+    """The subject span of the clause when the meeting noun only sets the scene of its act
+    ("X criticized Y during a conference": X takes part, Y does not), else None."""
+    if clause is None or clause.verb_end < 0 or clause.subject[0] < 0:
+        return None
+    if cue[0] <= clause.verb_end or not _SETTING.search(sentence[clause.verb_end : cue[0]]):
+        return None
+    return clause.subject
 
 
 def _subject_of_neighbour(
@@ -663,7 +697,9 @@ def _mode(m: _Meeting) -> tuple[str, str]:
     if m.location is not None and m.location.country:
         hosts = [p for p in m.participants if p.country == m.location.country]
         # One participant of the place's country hosts; several (two envoys) -> their state.
-        host = hosts[0].name if len(hosts) == 1 else m.location.name
+        # None of them: a visit is hosted by the visited state; talks elsewhere have no host.
+        visited = bool(hosts) or m.kind in ("visit", "greeting")
+        host = hosts[0].name if len(hosts) == 1 else (m.location.name if visited else "")
     if len(countries) >= 3:
         return "multilateral", host
     if m.kind in ("visit", "greeting"):
