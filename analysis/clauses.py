@@ -338,6 +338,12 @@ def _extend(w: _Words, toks: list[_Tok], g: _Group) -> None:
         if t.low in w.adverbs and t.low != "no":
             j += 1  # only kept when a verb follows
             continue
+        if (
+            need_verb and t.low in w.prepositions and j + 2 < len(toks)
+            and toks[j + 1].low.rstrip(".") in w.calendar and _past_form(w, toks, j + 2)
+        ):
+            j += 2  # "had in January said"
+            continue
         if t.low in w.aux and not _capitalised(toks, j):
             g.last, j = j, j + 1
             need_verb = True
@@ -497,24 +503,31 @@ def _describe_group(w: _Words, toks: list[_Tok], g: _Group) -> None:
 
 def _subject_start(w: _Words, toks: list[_Tok], after: int, verb: int) -> int:
     """Where the subject of the verb group at ``verb`` starts, looking back no further than
-    ``after`` (the end of a reporting verb group): a pronoun, or a noun phrase back to its
-    determiner; a preposition or a date word ends the look-back."""
+    ``after`` (the end of a reporting verb group): back to a pronoun or a determiner ("he",
+    "the talks with Iran", "he and his counterparts"); a date word, a subordinator or a
+    coordinator ends the look-back; without a determiner, the subject starts after the
+    preposition nearest the verb ("said on Friday Iran would": Iran)."""
     k = verb - 1
     start = verb
+    fallback = verb
     while k > after:
         t = toks[k]
-        if not _is_word(t) or t.low in w.prepositions or t.low in w.calendar:
+        if not _is_word(t) or t.low in w.calendar:
             break
         if t.low in w.subordinators or t.low in w.coordinators:
             break
+        if t.low in w.prepositions:
+            fallback = min(fallback, start) if fallback == verb else fallback
+            k -= 1
+            continue
         start = k
         if t.low in w.pronouns or t.low in w.determiners:
             if k - 2 > after and toks[k - 1].low in ("and", "or"):
                 k -= 2  # "he and his counterparts failed": a coordinated subject
                 continue
-            break
+            return start
         k -= 1
-    return start
+    return start if fallback == verb else fallback
 
 
 def _split_points(w: _Words, toks: list[_Tok], groups: list[_Group]) -> dict[int, str]:
