@@ -267,7 +267,38 @@ def _cue_matches(text: str, cues: tuple[Cue, ...], ms: list[_Mention], base: int
     return taken
 
 
-def _pairs(cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int):
+def _clause_subject(
+    clauses: tuple[Clause, ...], s: int, e: int, actors: list[_Mention], base: int
+) -> list[_Mention]:
+    """The actors of the subject of the clause whose verb the cue is ("The United States backs
+    A and has long criticized B": the United States criticized B). A coordinated verb phrase or
+    a gerund clause without a subject of its own takes the previous clause's subject."""
+    own = clause_at(clauses, s - base)
+    if own is None or not (own.verb_start <= s - base < own.verb_end or (
+        own.verb_end <= s - base and not text_between_has_words(own, s - base)
+    )):
+        return []
+    chain = [own]
+    if own.subject[0] < 0 and (own.link in ("and", "but", "or") or not own.finite):
+        chain += [c for c in clauses if c.index < own.index][::-1]
+    for clause in chain:
+        if clause.subject[0] >= 0:
+            lo, hi = base + clause.subject[0], base + clause.subject[1]
+            found = [m for m in actors if lo <= m.start and m.end <= hi]
+            return found[-1:] if found else []
+    return []
+
+
+def text_between_has_words(clause: Clause, start: int) -> bool:
+    """Whether words stand between the clause's verb group and ``start`` (a cue right after
+    the verb, "has long criticized" with the cue on "criticized", has none)."""
+    return start - clause.verb_end > 1
+
+
+def _pairs(
+    cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int,
+    clauses: tuple[Clause, ...] = (),
+):
     """(source mention, source node, target mention, target node) tuples for one cue."""
     usable = [m for m in ms if not (s <= m.start and m.end <= e)]
     actors = [m for m in usable if m.role != "location"]
@@ -275,6 +306,15 @@ def _pairs(cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int):
     after = _groups([m for m in actors if m.end > s], text, base)
     if after and _CLAUSE_BREAK.search(text[e - base:max(e, after[0][0].start) - base]):
         after = []  # "Ahead of the X-brokered talks, B said ...": B is not a party
+    if not after and cue.relation == "opposes" and cue.ends == "before>after":
+        # "launched rockets into X": the state attacked may be written as a place
+        place = [m for m in usable if m.role == "location" and m.start >= e
+                 and not text[e - base : m.start - base].strip(" ")]
+        after = [place[:1]] if place else []
+    if cue.ends == "before>after" and clauses:
+        subject = _clause_subject(clauses, s, e, actors, base)
+        if subject and before and subject[-1] is not before[-1][-1]:
+            before = [subject]
     out = []
 
     def cross(sources, targets):
@@ -336,6 +376,8 @@ def _pairs(cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int):
             cross(before[-1], after[0])
         elif before and len(_nodes(before[-1])) >= 2:
             among(before[-1])
+        elif not before and len(after) > 1:
+            cross(after[0], after[1])  # "Despite disagreement with A, B's minister said"
         else:
             # "A has been one of B's allies": the nearest earlier actor that is not B
             others = [g for g in before[:-1] if set(_nodes(g)) != set(_nodes(before[-1]))]
@@ -377,7 +419,7 @@ def relations_from_mentions(
         recent.extend(m for m in ms if not m.anaphor)
         clauses = layer.get(sid, ())
         for s, e, _order, cue in _cue_matches(text, cues, ms, base):
-            pairs = _pairs(cue, s, e, ms, text, base)
+            pairs = _pairs(cue, s, e, ms, text, base, clauses)
             if not pairs:
                 continue
             negated = _denied(text, clauses, s - base, e - base)

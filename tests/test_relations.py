@@ -399,3 +399,21 @@ def test_scoreboard_counts_each_articles_own_gold():
         assert statements.at[article_id, "gold"] == len(load_gold(gold_path(article_id)))
     listed = compare_articles(GOLD_IDS)
     assert (listed["status"] != "extra").sum() == statements["gold"].sum()
+
+
+def test_a_coordinated_verb_takes_the_subject_of_its_clause(tmp_path):
+    frame = extract(
+        tmp_path,
+        "Freedonia backs the Valley Front and has long criticized Sylvania, accusing Rurstadt "
+        "of meddling.",
+    )
+    found = triples(frame)
+    assert ("Freedonia", "Sylvania", "opposes") in found
+    assert ("Freedonia", "Ruritania", "opposes") in found
+    assert ("Valley Front", "Sylvania", "opposes") not in found
+
+
+def test_an_attacked_state_written_as_a_place_is_the_target(tmp_path):
+    text = "The Valley Front launched rockets into Sylvania."
+    frame = extract(tmp_path, text, locations=(text.index("Sylvania"),))
+    assert triples(frame) == [("Valley Front", "Sylvania", "opposes")]
