@@ -504,9 +504,9 @@ def _describe_group(w: _Words, toks: list[_Tok], g: _Group) -> None:
 def _subject_start(w: _Words, toks: list[_Tok], after: int, verb: int) -> int:
     """Where the subject of the verb group at ``verb`` starts, looking back no further than
     ``after`` (the end of a reporting verb group): back to a pronoun or a determiner ("he",
-    "the talks with Iran", "he and his counterparts"); a date word, a subordinator or a
+    "the talks with the rebels", "he and his counterparts"); a date word, a subordinator or a
     coordinator ends the look-back; without a determiner, the subject starts after the
-    preposition nearest the verb ("said on Friday Iran would": Iran)."""
+    preposition nearest the verb ("said on Friday Oslo would": Oslo)."""
     k = verb - 1
     start = verb
     fallback = verb

@@ -136,11 +136,16 @@ def test_cost_per_character_stays_flat(name: str) -> None:
             best = min(best, time.perf_counter() - t0)
         return best / max(len(text), 1)
 
-    gc.collect()
-    gc.disable()  # the collector's pauses depend on what ran before, not on this code
-    try:
-        small = min(per_char(10_000) for _ in range(2))
-        large = per_char(100_000)
-    finally:
-        gc.enable()
-    assert large / small < 3.0
+    ratios = []
+    for _ in range(3):  # a busy machine can spoil one trial; a quadratic path spoils all three
+        gc.collect()
+        gc.disable()  # the collector's pauses depend on what ran before, not on this code
+        try:
+            small = min(per_char(10_000) for _ in range(2))
+            large = per_char(100_000)
+        finally:
+            gc.enable()
+        ratios.append(large / small)
+        if ratios[-1] < 3.0:
+            break
+    assert min(ratios) < 3.0, ratios
