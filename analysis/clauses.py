@@ -106,6 +106,7 @@ class _Words:
     aux: dict[str, tuple[str, str]]  # form -> (verb, tense)
     subordinators: frozenset[str]
     coordinators: frozenset[str]
+    links: frozenset[str]
     gerund_preps: frozenset[str]
     adverbs: frozenset[str]
     determiners: frozenset[str]
@@ -154,6 +155,7 @@ def _words() -> _Words:
         aux=aux,
         subordinators=words("subordinators"),
         coordinators=words("coordinators"),
+        links=words("coordinators") | words("links_between_verbs"),
         gerund_preps=words("gerund_prepositions"),
         adverbs=words("adverbs"),
         determiners=words("determiners"),
@@ -548,7 +550,7 @@ def _split_points(w: _Words, toks: list[_Tok], groups: list[_Group]) -> dict[int
         between = range(a.last + 1, b.first)
         if any(k in points or toks[k].text in _BREAK_PUNCT for k in between):
             continue
-        coord = [k for k in between if toks[k].low in w.coordinators]
+        coord = [k for k in between if toks[k].low in w.links]
         if a.reporting and b.first > a.last + 1:
             points[_subject_start(w, toks, a.last, b.first)] = ""
         elif coord:

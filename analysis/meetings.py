@@ -216,6 +216,7 @@ class _Meeting:
     span: tuple[int, int]  # article offsets
     also_in: list[int] = field(default_factory=list)
     extra_locations: list[Mention] = field(default_factory=list)
+    clause: int = -1  # index of the cue's clause in its sentence
 
 
 def clause_window(
@@ -238,6 +239,10 @@ def clause_window(
         if nxt is None:
             return False
         if any(m.end == len(left) for m in actors_):
+            return True
+        # "met officials, U.N. staff, Red Cross officers and envoys": a list closed by "and"
+        rest = _HARD_BREAK.split(right, maxsplit=1)[0]
+        if re.search(r"\band\b", rest) and nxt.kind != "person":
             return True
         # "met the visiting foreign minister, Ana Lopes."
         return nxt.kind == "person" and not sentence[nxt.end :].strip(" .\"”'’")
@@ -510,6 +515,8 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
             if _GOAL.search(text[:c_start]):
                 continue  # "pushing toward negotiations": an aim, not a meeting
             people, location = select_participants(text, window, ments, kind, cue)
+            people += [m for m in _verb_subject(text, own, cue, window, ments, kind)
+                       if m.actor_id not in {p.actor_id for p in people}]
             setting = _setting_subject(text, cue, own)
             if setting is not None:
                 people, _ = select_participants(text, setting, ments, kind, cue)
@@ -544,6 +551,7 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
                 date,
                 span,
             )
+            meeting.clause = own.index if own is not None else -1
             same = [
                 m for m in per_sentence
                 if m.status == status and clause_at(clauses, m.cue[0]) is own
@@ -555,6 +563,35 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
         found.extend(per_sentence)
     found.extend(_implied_by_negation(found, dates, article))
     return [m for m in found if m.participants]
+
+
+_JOIN = re.compile(r"^\s*(?:,\s*and|,|and)\s*$")
+
+
+def _verb_subject(
+    sentence: str, clause: Clause | None, cue: tuple[int, int], window: tuple[int, int],
+    mentions: list[Mention], kind: str,
+) -> list[Mention]:
+    """The subject of a meeting verb takes part even when an apposition cuts it from the verb
+    ("The envoy to X, Ana Lopes, met Berg"): the last coordinated actors of the clause's
+    subject, when the window does not reach them."""
+    if clause is None or clause.subject[0] < 0 or not (
+        clause.verb_start <= cue[0] < clause.verb_end
+    ):
+        return []
+    lo, hi = clause.subject
+    if window[0] <= lo:
+        return []
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi and m.role == "actor"]
+    people, _ = select_participants(sentence, (lo, hi), inside, kind, cue)
+    if not people:
+        return []
+    group = [people[-1]]
+    for m in reversed(people[:-1]):
+        if not _JOIN.match(sentence[m.end : group[0].start]):
+            break
+        group.insert(0, m)
+    return group
 
 
 def _setting_subject(
@@ -615,7 +652,8 @@ def _implied_by_negation(
         )
         implied.append(
             _Meeting(m.sentence_id, m.sentence_kind, m.order + 0.5, m.kind, "held", m.cue,
-                     list(m.participants), dict(m.roles), m.location, date, m.span)
+                     list(m.participants), dict(m.roles), m.location, date, m.span,
+                     clause=m.clause + 1)  # the ", when" clause right after the date
         )
     return implied
 
@@ -639,7 +677,10 @@ def _later_restates(earlier: _Meeting, later: _Meeting) -> bool:
     """A later body sentence restates an earlier meeting unless it adds a date the first lacks
     (then the two cannot be told apart, and are kept apart)."""
     if earlier.sentence_id == later.sentence_id:
-        return True
+        return earlier.clause == later.clause  # "met X as he continues his visit": two
+    named = {p.actor_id for p in later.participants} - {p.actor_id for p in earlier.participants}
+    if named:
+        return False  # a later sentence that names more parties tells of another meeting
     return not (later.date["date"] and not earlier.date["date"])
 
 
