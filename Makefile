@@ -6,6 +6,8 @@
 #   make lab        JupyterLab on 127.0.0.1, opened at notebooks/
 #   make notebooks  re-execute the committed notebooks in place after a change
 #   make bench      speed of the extraction pipeline against a tokenizer-only baseline
+#   make eval       scoreboard against the hand-written gold (seed and unseen apart), build/eval.csv
+#   make editions   teacher (with solutions) and student (without) editions in build/editions/
 #
 # make brief ARTICLE=path/to/story.txt PUBLISHED=YYYY-MM-DD  briefs your own article as well.
 
@@ -19,7 +21,7 @@ PUBLISHED ?=
 # JupyterLab refuses to start as root unless told; containers often run as root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: brief test lab notebooks bench lint clean
+.PHONY: brief test lab notebooks bench editions lint clean eval
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,5 +47,11 @@ notebooks: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m analysis.bench
 
+editions: $(STAMP)
+	$(BIN)/python -m analysis.editions
+
 clean:
 	rm -rf build
+
+eval: $(STAMP)
+	$(BIN)/python -m analysis.scoring --out build/eval.csv --details build/eval_details.csv
