@@ -177,7 +177,7 @@ def find_cues(sentence: str) -> list[tuple[int, int, str, str]]:
             continue
         if (
             hit[3] == "noun"
-            and hit[2] == "talks"
+            and hit[2] in ("talks", "visit")
             and _ANAPHORIC.search(sentence[: hit[0]])
             and not _NAMES_PARTIES.match(sentence[hit[1] :])
         ):
@@ -272,6 +272,9 @@ def _status(
     negation = negation_at(sentence, clause, cue[0])
     if negation:
         return "negated", negation
+    following = [c for c in clauses if clause is not None and c.index == clause.index + 1]
+    if following and following[0].link in ("if", "unless") and clause.tense == "future":
+        return "possible", following[0].link  # "will meet him only if ...": a condition
     if clause is not None and clause.finite and clause.mood in _MOOD_STATUS:
         return _MOOD_STATUS[clause.mood], clause.modality
     tense = clause_tense(sentence, *cue, clauses)
@@ -356,7 +359,11 @@ def select_participants(
         first = re.match(r"\s*([a-z]+)", sentence[m.end : m.end + 30].lower())
         if first and first.group(1) in reporting and not speakers:
             continue  # the speaker ("the ministry said"), not a participant
-        qualifies = m.how == "demonym" or sentence[m.end : m.end + 2] in ("'s", "’s")
+        qualifies = (
+            m.how == "demonym"
+            or sentence[m.end : m.end + 2] in ("'s", "’s")
+            or (m.kind == "organization" and _AFFILIATION.match(sentence[m.end : m.end + 45]))
+        )
         nxt = people[i + 1] if i + 1 < len(people) else None
         if (
             qualifies
@@ -565,6 +572,11 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
     return [m for m in found if m.participants]
 
 
+# "U.N. Secretary-General Ban", "U.N. envoy Kofi Annan": the organisation names the person's
+# office (title words only between them), it does not take part by itself.
+_AFFILIATION = re.compile(r"^[\s-]+(?:(?:[A-Z][\w.'’-]*|envoy|chief|special|representative|"
+                          r"spokes(?:man|woman|person)|minister|ambassador|official)\s+){1,4}"
+                          r"(?=[A-Z])")
 _JOIN = re.compile(r"^\s*(?:,\s*and|,|and)\s*$")
 
 
@@ -673,6 +685,19 @@ def _compatible(a: _Meeting, b: _Meeting) -> bool:
     return not (la and lb and la != lb)
 
 
+def _restated(body: _Meeting, display: _Meeting) -> bool:
+    """A headline or caption names the body meeting: a shared participant or the same place,
+    and a compatible kind (its tense and date are the headline's shorthand, not new facts)."""
+    if body.kind != display.kind and "talks" not in (body.kind, display.kind):
+        if not {body.kind, display.kind} <= {"talks", "visit", "summit", "ministerial"}:
+            return False
+    pa = {p.actor_id for p in body.participants}
+    pb = {p.actor_id for p in display.participants}
+    la = body.location.actor_id if body.location else ""
+    lb = display.location.actor_id if display.location else ""
+    return bool(pa & pb) or bool(la and la == lb)
+
+
 def _later_restates(earlier: _Meeting, later: _Meeting) -> bool:
     """A later body sentence restates an earlier meeting unless it adds a date the first lacks
     (then the two cannot be told apart, and are kept apart)."""
@@ -720,6 +745,9 @@ def _deduplicate(found: list[_Meeting]) -> list[_Meeting]:
             _merge_into(target, m)
     for m in display:
         target = next((k for k in kept if _compatible(k, m)), None)
+        if target is None:  # a headline restates the story's meeting in fewer words
+            target = next((k for k in kept if k.sentence_kind == "body" and _restated(k, m)),
+                          None)
         if target is None:
             kept.append(m)
         else:

@@ -9,7 +9,13 @@ import pytest
 
 from analysis.article import load_article
 from analysis.meeting_gold import MEETING_FIELDS, compare, gold_dir, read_gold, scores
-from analysis.meetings import MEETING_COLUMNS, code_meeting, extract_meetings, find_cues
+from analysis.meetings import (
+    MEETING_COLUMNS,
+    STATUSES,
+    code_meeting,
+    extract_meetings,
+    find_cues,
+)
 from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, SEED_ARTICLE
 from analysis.provenance import check_provenance
 
@@ -190,7 +196,7 @@ def test_every_article_keeps_provenance() -> None:
         frame = extract_meetings(article)
         assert list(frame.columns) == list(MEETING_COLUMNS)
         assert check_provenance(frame, article).empty, path.name
-        assert frame["status"].isin(["planned", "held", "negated", "unknown"]).all()
+        assert frame["status"].isin(STATUSES).all()
 
 
 def test_cli_writes_meetings_and_events_with_and_without_a_date(tmp_path) -> None:
