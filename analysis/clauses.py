@@ -532,10 +532,37 @@ def _subject_start(w: _Words, toks: list[_Tok], after: int, verb: int) -> int:
     return start if fallback == verb else fallback
 
 
+def scare_quote_spans(sentence: str) -> list[tuple[int, int]]:
+    """Spans of quotation marks around at most three words ("held "constructive" talks"): a
+    scare quote inside a clause, not the edge of a quoted statement."""
+    toks = _tokens(sentence)
+    return [(toks[i].start, toks[i].end) for i in sorted(_scare_quotes(toks))]
+
+
+def _scare_quotes(toks: list[_Tok]) -> set[int]:
+    """Token indexes of quotation marks that open and close a quote of one to three words."""
+    out: set[int] = set()
+    opened = -1
+    for i, t in enumerate(toks):
+        if t.text not in "\"“”":
+            continue
+        if opened >= 0 and t.text in "\"”" and 1 <= i - opened - 1 <= 3 and all(
+            _is_word(x) for x in toks[opened + 1 : i]
+        ):
+            out.update((opened, i))
+            opened = -1
+        else:
+            opened = i if t.text in "\"“" else -1
+    return out
+
+
 def _split_points(w: _Words, toks: list[_Tok], groups: list[_Group]) -> dict[int, str]:
     """Token index -> link word of every clause start (module docstring, step 3)."""
     points: dict[int, str] = {}
+    scare = _scare_quotes(toks)
     for i, t in enumerate(toks):
+        if i in scare:
+            continue
         if t.text in _BREAK_PUNCT or t.text == ",":
             points[i + 1] = ""
         elif t.text == "-" and 0 < i < len(toks) - 1 and toks[i - 1].end < t.start:
@@ -601,7 +628,7 @@ def _clause(w: _Words, toks: list[_Tok], index: int, seg: list) -> Clause:
     lo, hi, link, groups = seg
     start = toks[lo].start
     end = toks[hi - 1].end
-    while hi - 1 > lo and toks[hi - 1].text in ",;:-—–.!?":
+    while hi - 1 > lo and toks[hi - 1].text in ",;:-—–.!?\"“”":
         hi -= 1
         end = toks[hi - 1].end
     if not groups:

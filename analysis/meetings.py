@@ -52,7 +52,14 @@ import pandas as pd
 
 from analysis.actors import actor_frames
 from analysis.article import Article
-from analysis.clauses import Clause, clause_at, clause_tense, negation_at, sentence_clauses
+from analysis.clauses import (
+    Clause,
+    clause_at,
+    clause_tense,
+    negation_at,
+    scare_quote_spans,
+    sentence_clauses,
+)
 from analysis.dates import extract_dates, interval
 from analysis.frames import make_frame
 from analysis.lexicons import country_forms, country_name, fold, read_lexicon
@@ -226,7 +233,8 @@ def clause_window(
 
     ``relative=False`` keeps relative clauses ("Paris which intervened") inside the window.
     """
-    hard = [m.start() for m in _HARD_BREAK.finditer(sentence)]
+    scare = {start for start, _ in scare_quote_spans(sentence)}
+    hard = [m.start() for m in _HARD_BREAK.finditer(sentence) if m.start() not in scare]
     commas = [m.start() for m in re.finditer(",", sentence)]
     actors_ = [m for m in mentions if m.role != "location"]
 
