@@ -122,7 +122,7 @@ class NamePasses:
             lo, hi, sid = sent["start"], sent["end"], sent["sentence_id"]
             for m in self.p["title"].finditer(self.folded, lo, hi):
                 pos = m.end()
-                # "ambassador to Paris", "envoy for Iraq": the posting belongs to the role
+                # "ambassador to Paris", "envoy for Xandia": the posting belongs to the role
                 joint = re.match(rf" (?:{alternation(self.c['title_postings'])}) ",
                                  self.folded[pos:pos + 12])
                 if joint:

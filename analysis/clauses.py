@@ -533,7 +533,7 @@ def _subject_start(w: _Words, toks: list[_Tok], after: int, verb: int) -> int:
 
 
 def scare_quote_spans(sentence: str) -> list[tuple[int, int]]:
-    """Spans of quotation marks around at most three words ("held "constructive" talks"): a
+    """Spans of quotation marks around at most three words ("had "useful" talks"): a
     scare quote inside a clause, not the edge of a quoted statement."""
     toks = _tokens(sentence)
     return [(toks[i].start, toks[i].end) for i in sorted(_scare_quotes(toks))]

@@ -18,7 +18,7 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    France, Germany and Italy") becomes its states' participation, the role kept in ``roles``.
 4. **Status** from the cue's clause in the clause layer (:mod:`analysis.clauses`): a verb that
    puts it off or calls it off (``meeting_cues.csv``, part "status") -> postponed / cancelled; a
-   negation covering the cue ("has not visited", "no talks", "refused to meet", "failed to reach
+   negation covering the cue ("has not visited", "no talks", "refused to meet", "failed to strike
    an agreement") -> negated; the clause's mood: planned ("will", "is due to", "agreed to"),
    possible ("might", "could", "hopes to"); else its tense: future -> planned, past/present ->
    held; no cue -> unknown (held in a photo caption, which shows what happened). A gerund clause
@@ -248,7 +248,7 @@ def clause_window(
             return False
         if any(m.end == len(left) for m in actors_):
             return True
-        # "met officials, U.N. staff, Red Cross officers and envoys": a list closed by "and"
+        # "met ministers, aid workers, doctors and envoys": a list closed by "and"
         rest = _HARD_BREAK.split(right, maxsplit=1)[0]
         if re.search(r"\band\b", rest) and nxt.kind != "person":
             return True
@@ -393,7 +393,7 @@ def select_participants(
         result.append(m)
     location = None
     named = [p for p in places if p.how != "demonym"]
-    places = named or places  # "the Ukrainian city of Yalta": Yalta
+    places = named or places  # "the Norwegian port of Bergen": Bergen
     after_cue = [p for p in places if p.start >= cue[1]]
     if after_cue or places:
         location = (after_cue or places)[0]
@@ -580,7 +580,7 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
     return [m for m in found if m.participants]
 
 
-# "U.N. Secretary-General Ban", "U.N. envoy Kofi Annan": the organisation names the person's
+# "U.N. Secretary-General Li", "U.N. envoy Jane Doe": the organisation names the person's
 # office (title words only between them), it does not take part by itself.
 _AFFILIATION = re.compile(r"^[\s-]+(?:(?:[A-Z][\w.'’-]*|envoy|chief|special|representative|"
                           r"spokes(?:man|woman|person)|minister|ambassador|official)\s+){1,4}"

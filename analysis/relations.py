@@ -270,8 +270,8 @@ def _cue_matches(text: str, cues: tuple[Cue, ...], ms: list[_Mention], base: int
 def _clause_subject(
     clauses: tuple[Clause, ...], s: int, e: int, actors: list[_Mention], base: int
 ) -> list[_Mention]:
-    """The actors of the subject of the clause whose verb the cue is ("The United States backs
-    A and has long criticized B": the United States criticized B). A coordinated verb phrase or
+    """The actors of the subject of the clause whose verb the cue is ("Norway backs
+    A and has long criticized B": Norway criticized B). A coordinated verb phrase or
     a gerund clause without a subject of its own takes the previous clause's subject."""
     own = clause_at(clauses, s - base)
     if own is None or not (own.verb_start <= s - base < own.verb_end or (
