@@ -373,8 +373,8 @@ def _path_argument(path: object) -> Path:
     text = os.fspath(path)
     if not text.strip():
         raise ArticleError("''", "no file name given")
-    if "\x00" in text or "\n" in text:
-        raise ArticleError(text, "is not a file name (it holds a NUL or line break); give a path")
+    if "\x00" in text:
+        raise ArticleError(text, "is not a file name (it holds a NUL character); give a path")
     return Path(text)
 
 
