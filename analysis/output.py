@@ -98,12 +98,11 @@ def _out_folder(out: str | Path) -> Path:
     if not text.strip():
         raise ArticleError("--out ''", "no folder given; name the folder for the frames")
     out = Path(text)
-    if os.path.lexists(out) and not out.is_dir():
-        raise ArticleError(out, "--out exists and is not a folder")
-    if not out.is_dir():  # never mkdir an existing folder: its parent may be read-only
-        with _errors(out):
-            out.mkdir(parents=True)
     with _errors(out):
+        if os.path.lexists(out) and not out.is_dir():
+            raise ArticleError(out, "--out exists and is not a folder")
+        if not out.is_dir():  # never mkdir an existing folder: its parent may be read-only
+            out.mkdir(parents=True)
         if not (out / RUNS).is_dir():
             (out / RUNS).mkdir()
     return out
