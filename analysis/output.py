@@ -60,10 +60,15 @@ def write_frames(
     for name in frames:
         if not _NAME.match(name):
             raise ValueError(f"frame name {name[:40]!r} is not a plain file name")
-    out = _out_folder(out)
+    out = _out_path(out)
+    _refuse_protected(out, frames, protect)  # before anything, even a folder, is made
     runs = out / RUNS
+    with _errors(out):
+        if not out.is_dir():  # never mkdir an existing folder: its parent may be read-only
+            out.mkdir(parents=True)
+        if not runs.is_dir():
+            runs.mkdir()
     with _errors(out), _locked(out, runs):
-        _refuse_protected(out, frames, protect)
         _adopt_earlier_files(out, runs, frames)
         previous = _current_run(out)
         run = Path(tempfile.mkdtemp(dir=runs, prefix="run-"))
@@ -93,7 +98,7 @@ def read_frames(out: str | Path) -> dict[str, pd.DataFrame]:
     return {path.stem: pd.read_csv(path) for path in sorted(run.glob("*.csv"))}
 
 
-def _out_folder(out: str | Path) -> Path:
+def _out_path(out: str | Path) -> Path:
     text = os.fspath(out)
     if not text.strip():
         raise ArticleError("--out ''", "no folder given; name the folder for the frames")
@@ -101,10 +106,6 @@ def _out_folder(out: str | Path) -> Path:
     with _errors(out):
         if os.path.lexists(out) and not out.is_dir():
             raise ArticleError(out, "--out exists and is not a folder")
-        if not out.is_dir():  # never mkdir an existing folder: its parent may be read-only
-            out.mkdir(parents=True)
-        if not (out / RUNS).is_dir():
-            (out / RUNS).mkdir()
     return out
 
 

@@ -414,6 +414,7 @@ def test_input_named_like_a_frame_in_its_own_out_is_never_overwritten(tmp_path, 
     assert code == 2
     assert "would be overwritten" in one_line(capsys.readouterr().err)
     assert story.read_text(encoding="utf-8") == TEXT and not story.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["figures.csv"]  # nothing written
 
 
 def test_input_inside_a_run_folder_is_never_deleted(tmp_path, capsys):
