@@ -418,7 +418,11 @@ def load_article(
         paragraphs.append(
             {"paragraph": index + 1, "kind": kind, "start": p_start, "end": p_end, "text": par_text}
         )
-        spans = [(p_start, p_end)] if kind != "body" else split_spans(par_text, p_start)
+        if kind == "body":
+            spans = split_spans(par_text, p_start)
+        else:  # one sentence: the paragraph without the white space around it
+            lead = len(par_text) - len(par_text.lstrip())
+            spans = [(p_start + lead, p_start + len(par_text.rstrip()))]
         for s_start, s_end in spans:
             sentences.append(
                 {
