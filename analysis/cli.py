@@ -33,7 +33,7 @@ def _parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True)
     extract = sub.add_parser("extract", help="write every frame of ARTICLE as CSV files")
-    extract.add_argument("article", type=Path, help="the article's .txt file (UTF-8 plain text)")
+    extract.add_argument("article", help="the article's .txt file (UTF-8 plain text)")
     extract.add_argument(
         "--published",
         help="publication date YYYY-MM-DD (needed when the article has no .yml metadata date)",
@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
 
 
 def extract(
-    article_path: Path,
+    article_path: str | Path,
     out: str | Path,
     published: str | None,
     undated: bool,
@@ -64,6 +64,9 @@ def extract(
     from analysis.output import write_frames
     from analysis.pipeline import extract_all
 
+    if not str(article_path).strip():  # Path("") would be the current folder
+        raise ArticleError("''", "no article file given")
+    article_path = Path(article_path)
     if not str(out).strip():
         raise ArticleError("--out ''", "no folder given; name the folder for the frames")
     if max_bytes < 1:

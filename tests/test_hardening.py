@@ -393,6 +393,12 @@ def test_empty_out_is_refused(tmp_path, capsys, monkeypatch):
     assert sorted(p.name for p in tmp_path.iterdir()) == ["story.txt"]
 
 
+def test_empty_article_name_is_refused(tmp_path, capsys):
+    assert main(["extract", "", "--undated", "--out", str(tmp_path / "out")]) == 2
+    assert "no article file given" in one_line(capsys.readouterr().err)
+    assert not (tmp_path / "out").exists()
+
+
 def test_writable_out_in_a_read_only_parent_is_accepted(tmp_path):
     parent = tmp_path / "parent"
     out = parent / "out"
