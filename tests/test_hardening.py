@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import fcntl
 import os
+import re
 import subprocess
 import sys
 import threading
@@ -16,6 +17,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis import output
 from analysis.actors import extract_actors
@@ -216,6 +219,12 @@ def test_markup_is_found_by_structure(tmp_path, text):
 def test_prose_with_angle_brackets_is_not_markup(tmp_path, text):
     assert find_markup(text) is None
     assert load_article(write(tmp_path, "story.txt", text)).text == text
+
+
+@given(st.text(alphabet="ab <>=/!?-1 \n\"", max_size=80))
+def test_a_less_than_sign_not_followed_by_a_letter_is_never_markup(text):
+    prose = re.sub(r"<(?=[A-Za-z!?/])", "< ", text)  # "<>", "<=", "<-", "<1", "< a" remain
+    assert find_markup(prose) is None
 
 
 def test_decomposed_text_is_read_in_nfc_with_spans_on_that_text(tmp_path):

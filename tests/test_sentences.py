@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from analysis.sentences import split_spans
 
@@ -72,3 +74,15 @@ def test_a_very_long_word_before_a_stop_is_not_an_abbreviation():
     long_word = "x" * 5000 + "Mr."  # ends like a title, but the word is far longer than any
     assert sentences(f"{long_word} Next one.") == [long_word, "Next one."]
     assert sentences("Talks with Mr. Smith went on.") == ["Talks with Mr. Smith went on."]
+
+
+@given(st.text(alphabet=".!?\"')( \nAMr1x”’", max_size=200))
+def test_spans_are_ordered_trimmed_and_inside_the_text(text):
+    spans = split_spans(text)
+    previous_end = 0
+    for start, end in spans:
+        assert previous_end <= start < end <= len(text)
+        assert text[start:end] == text[start:end].strip()
+        previous_end = end
+    covered = "".join(text[s:e] for s, e in spans)
+    assert "".join(covered.split()) == "".join(text.split())  # nothing lost but white space
