@@ -45,11 +45,11 @@ PARAGRAPH_COLUMNS = ("paragraph", "kind", "start", "end", "text")
 #: Largest article read by default (bytes); ``load_article(max_bytes=...)`` and the CLI's
 #: ``--max-bytes`` change it. Why: the extractors are linear, but a user should not wait minutes
 #: to learn that a 10 MB file was not a news article.
-MAX_ARTICLE_BYTES = 2_000_000
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # 2 MiB
 #: Largest ``.yml`` metadata file read (bytes): a dozen short fields fit many times over.
 MAX_METADATA_BYTES = 65_536
 #: Publication dates outside these years are refused: wire copy is not older than the telegraph
-#: agencies, and date arithmetic near year 1 or 9999 would overflow.
+#: agencies, and date arithmetic at the ends of the calendar would overflow.
 PUBLISHED_YEARS = (1900, 2100)
 
 # Possessive quantifiers: the dashes and the space after them are taken whole, and the place

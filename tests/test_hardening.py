@@ -84,7 +84,7 @@ def finishes(target, *args) -> object:
 
 def test_article_larger_than_the_limit_is_refused(tmp_path):
     big = write(tmp_path, "big.txt", "word " * (MAX_ARTICLE_BYTES // 5 + 1))
-    refused(big, "larger than the limit of 2,000,000")
+    refused(big, "larger than the limit of 2,097,152")
     small = write(tmp_path, "small.txt", TEXT)
     refused(small, "larger than the limit of 10", max_bytes=10)
     assert load_article(small, max_bytes=len(TEXT)).text == TEXT
