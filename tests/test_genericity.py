@@ -12,12 +12,13 @@ from analysis.paths import ANNOTATIONS_DIR, PROJECT_ROOT, SEED_ARTICLE
 
 def seed_terms() -> set[str]:
     """Names and places of the seed's gold actors, and the quoted phrases of its figures."""
-    actors = pd.read_csv(ANNOTATIONS_DIR / "actors.csv", dtype=str, comment="#").fillna("")
+    gold = ANNOTATIONS_DIR / SEED_ARTICLE.stem
+    actors = pd.read_csv(gold / "actors.csv", dtype=str, comment="#").fillna("")
     terms = set()
     for forms in actors["surface_forms"]:
         for form in forms.split("|"):
             terms |= {w for w in re.findall(r"[A-Z][a-z]{3,}", form)}
-    figures = pd.read_csv(ANNOTATIONS_DIR / "figures.csv", dtype=str, comment="#").fillna("")
+    figures = pd.read_csv(gold / "figures.csv", dtype=str, comment="#").fillna("")
     terms |= set(figures["quote"])
     return {t for t in terms if t}
 
