@@ -8,10 +8,7 @@ article it is, from its metadata, never from fixed text about the seed.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from pathlib import Path
-
-import pandas as pd
 
 from analysis.article import Article
 from analysis.dates import calendar_names
@@ -53,43 +50,3 @@ def examples_with_gold(name: str) -> list[Path]:
     return [path for path in sorted(ARTICLES_DIR.glob("*.txt"))
             if path != SEED_ARTICLE and gold_file(path.stem, name).exists()]
 
-
-def _listed(items: list[str]) -> str:
-    """'a', 'a and b', 'a, b and c'."""
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
-
-
-def _span(values: list[int]) -> str:
-    low, high = min(values), max(values)
-    return f"{low}" if low == high else f"{low}–{high}"
-
-
-def describe_lengths(words: pd.Series, names: Mapping[int, str] | None = None,
-                     top: int = 3, then: int = 3) -> str:
-    """Prose for a sentence-length chart, from its data (``plotting.words_per_sentence``):
-    the ``top`` longest sentences, then the ``then`` next ones and every sentence tied with the
-    last of them, so no sentence of the same length is left out. ``names`` labels sentence ids
-    ("the lead")."""
-    names = names or {}
-
-    def label(sid: int, words: int | None = None) -> str:
-        notes = [names[sid]] if sid in names else []
-        notes += [f"{words} words"] if words is not None else []
-        return f"{sid} ({'; '.join(notes)})" if notes else f"{sid}"
-
-    if words.empty:
-        return "The article has no sentences."
-    ordered = words.sort_values(ascending=False, kind="stable")
-    longest = ordered.iloc[:top]
-    text = "The longest " + ("sentence is " if len(longest) == 1 else "sentences are ") + _listed(
-        [label(int(s), int(n)) for s, n in longest.items()]) + "."
-    rest = ordered.iloc[top:]
-    if rest.empty:
-        return text
-    cutoff = rest.iloc[min(then, len(rest)) - 1]
-    following = rest[rest >= cutoff].sort_index()
-    ids = [label(int(s)) for s in following.index]
-    verb = "comes" if len(ids) == 1 else "come"
-    noun = "sentence" if len(ids) == 1 else "sentences"
-    return (f"{text} Next {verb} {noun} {_listed(ids)}, at "
-            f"{_span([int(n) for n in following])} words.")
