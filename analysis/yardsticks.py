@@ -102,15 +102,15 @@ def describe_seed(yardsticks: pd.DataFrame) -> str:
     f1 = dict(zip(yardsticks["yardstick"], yardsticks["f1"], strict=True))
     own, legacy, between = (f1[name] for name in YARDSTICKS)
     if not math.isnan(own) and not math.isnan(legacy) and legacy > own:
-        compared = (f"higher against the legacy gold (F1 {rate(legacy)}) than against the "
+        compared = (f"scores higher against the legacy gold (F1 {rate(legacy)}) than against the "
                     f"independent gold (F1 {rate(own)})")
     elif not math.isnan(own) and not math.isnan(legacy) and legacy < own:
-        compared = (f"lower against the legacy gold (F1 {rate(legacy)}) than against the "
+        compared = (f"scores lower against the legacy gold (F1 {rate(legacy)}) than against the "
                     f"independent gold (F1 {rate(own)})")
     else:
-        compared = (f"scored the same against both (F1 {rate(legacy)} against the legacy gold, "
-                    f"{rate(own)} against the independent gold)")
-    return (f"The extraction is {compared}. The legacy gold was written by the extractor's "
+        compared = (f"scores the same against both golds (F1 {rate(legacy)} against the legacy "
+                    f"gold, {rate(own)} against the independent gold)")
+    return (f"The extraction {compared}. The legacy gold was written by the extractor's "
             "authors while they wrote the rules and mirrored the extractor's output of that "
             "time (issue 13), "
             "so a score against it shows only that the rules do what their authors meant; the "
