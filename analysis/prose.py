@@ -68,7 +68,7 @@ def _number(value: object) -> str:
 
 
 def range_words(low: object, best: object, high: object) -> str:
-    """A figure's range in words: '450,000 to 550,000', 'at least 40', 'at most 30', '12'."""
+    """A figure's range in words: '6,300 to 7,700', 'at least 40', 'at most 30', '12'."""
     if pd.isna(low) and pd.isna(high):
         return "no range" if pd.isna(best) else _number(best)
     if pd.isna(high):
