@@ -46,6 +46,7 @@ def _parser() -> argparse.ArgumentParser:
 
 def extract(article_path: Path, out: Path, published: str | None, undated: bool) -> int:
     """Compute every frame, then write them all; returns the exit code."""
+    from analysis.datapackage import write_datapackage
     from analysis.pipeline import extract_all
 
     if published is not None:
@@ -68,6 +69,7 @@ def extract(article_path: Path, out: Path, published: str | None, undated: bool)
             out.mkdir(exist_ok=True)
             for name in frames:
                 shutil.move(str(Path(tmp) / f"{name}.csv"), out / f"{name}.csv")
+        write_datapackage(out, frames, article.article_id)
     except OSError as exc:  # a file where a parent folder should be, no permission, disk full
         raise ArticleError(out, f"--out cannot be written ({exc.strerror or exc})") from None
     print(f"wrote {len(frames)} frames of {article_path.name} to {out}")

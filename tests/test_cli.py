@@ -19,7 +19,7 @@ def test_extract_writes_every_frame(tmp_path, capsys):
     code = main(["extract", str(SEED_ARTICLE), "--out", str(out)])
     assert code == 0
     written = sorted(p.name for p in out.iterdir())
-    assert written == sorted(f"{name}.csv" for name in FRAMES)
+    assert written == sorted([*(f"{name}.csv" for name in FRAMES), "datapackage.json"])
     sentences = pd.read_csv(out / "sentences.csv")
     assert sentences["sentence_id"].tolist()[0] == 1
     attributions = pd.read_csv(out / "attributions.csv")
