@@ -16,6 +16,7 @@ import sys
 import tempfile
 from pathlib import Path
 
+from analysis import corpus
 from analysis.article import load_article, parse_published
 from analysis.errors import ArticleError
 
@@ -41,6 +42,7 @@ def _parser() -> argparse.ArgumentParser:
         help="process an article without a publication date; relative dates stay unresolved",
     )
     extract.add_argument("--out", type=Path, required=True, help="folder for the CSV files")
+    corpus.add_parser(sub)
     return parser
 
 
@@ -85,6 +87,8 @@ def extract(article_path: Path, out: Path, published: str | None, undated: bool)
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "extract-corpus":
+        return corpus.main(args)
     try:
         return extract(args.article, args.out, args.published, args.undated)
     except ArticleError as exc:
