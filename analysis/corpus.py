@@ -7,8 +7,11 @@ SOURCE is a folder of ``.txt`` articles (``.yml`` metadata beside them and/or a
 - ``DIR/<frame>/<article id>.parquet`` for every frame of :data:`analysis.pipeline.FRAMES`, with an
   ``article_id`` column first and the types of ``data/frames.yml`` (so every file agrees);
 - ``DIR/articles.parquet``, the manifest: one row per article with its ``status`` (ok | failed),
-  the one-line ``error``, ``words``, ``seconds``, ``content_hash``, ``published`` and
-  ``metadata`` (JSON).
+  the one-line ``error``, ``words``, ``seconds``, ``content_hash``, ``published``, ``metadata``
+  (JSON), ``origin`` and ``pipeline`` (a fingerprint of the code and lexicons that made it).
+
+A second run skips every article already done with the same content hash and the same pipeline
+fingerprint (``--force`` redoes them all); failed articles are tried again.
 
 Why this shape: the per-article function (:func:`extract_frames`) is pure (bytes and a date in,
 frames out), so any engine can map it; writing one file per article and frame keeps memory flat
@@ -62,6 +65,7 @@ MANIFEST_SCHEMA = pa.schema(
         ("published", pa.string()),
         ("metadata", pa.string()),
         ("origin", pa.string()),
+        ("pipeline", pa.string()),
     ]
 )
 # An id names files: no path separators, NUL or leading dot, and not too long.
@@ -110,8 +114,8 @@ class ArticleResult:
     frames: dict[str, pd.DataFrame] | None = field(default=None, repr=False)
 
     def row(self) -> dict:
-        """The manifest row (no frames)."""
-        return {name: getattr(self, name) for name in MANIFEST_SCHEMA.names}
+        """The manifest row (no frames; the run adds ``pipeline``)."""
+        return {name: getattr(self, name) for name in MANIFEST_SCHEMA.names if name != "pipeline"}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -358,8 +362,27 @@ class _Log:
         self.handle.close()
 
 
-def _is_done(row: dict | None, item: ArticleInput, out: Path) -> bool:
+def pipeline_fingerprint() -> str:
+    """A hash of the package's code and of the data it reads (lexicons, data dictionary).
+
+    Why: an article done by older rules is not done; a changed rule or lexicon redoes them all.
+    """
+    from analysis.paths import DATA_DIR, LEXICONS_DIR, PROJECT_ROOT
+
+    files = sorted((PROJECT_ROOT / "analysis").glob("*.py"))
+    files += sorted(p for p in LEXICONS_DIR.rglob("*") if p.is_file())
+    files.append(DATA_DIR / "frames.yml")
+    digest = hashlib.sha256()
+    for path in files:
+        digest.update(path.relative_to(PROJECT_ROOT).as_posix().encode() + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:16]
+
+
+def _is_done(row: dict | None, item: ArticleInput, out: Path, pipeline: str) -> bool:
     if row is None or row["status"] != "ok" or row["content_hash"] != item.content_hash:
+        return False
+    if row.get("pipeline") != pipeline:
         return False
     from analysis.pipeline import FRAMES
 
@@ -460,6 +483,7 @@ def run(
     items = read_source(source, undated)  # raises CorpusError before anything is written
     _prepare_out(out)
     previous = {} if force else _read_manifest(out)
+    pipeline = pipeline_fingerprint()
     summary = Summary()
     order: list[str] = []  # manifest order = source order
     rows: dict[str, dict] = {}
@@ -473,7 +497,7 @@ def run(
     def todo() -> Iterator[ArticleInput]:
         for item in items:
             order.append(item.article_id)
-            if _is_done(previous.get(item.article_id), item, out):
+            if _is_done(previous.get(item.article_id), item, out, pipeline):
                 rows[item.article_id] = previous[item.article_id]
                 summary.skipped += 1
                 bar.update()
@@ -483,6 +507,7 @@ def run(
     log = _Log(out / LOG)
     try:
         for row in engine(todo(), out):
+            row["pipeline"] = pipeline
             log.add(row)
             rows[row["article_id"]] = row
             if row["status"] == "ok":

@@ -279,3 +279,14 @@ def test_dask_engine_on_a_local_cluster_gives_the_same_output(done, tmp_path):
         other = frames_of(folder)
         for name in FRAMES:
             assert plain(one[name]) == plain(other[name]), (folder.name, name)
+
+
+def test_a_changed_pipeline_redoes_articles_done_by_the_old_one(tmp_path, monkeypatch):
+    source = copy_articles(tmp_path / "src", CHOSEN[:2])
+    out = tmp_path / "out"
+    corpus.run(source, out, corpus.local_engine(1), progress=False)
+    fingerprint = corpus.read_manifest(out)["pipeline"].unique().tolist()
+    assert fingerprint == [corpus.pipeline_fingerprint()]
+    monkeypatch.setattr(corpus, "pipeline_fingerprint", lambda: "a newer rule set")
+    again = corpus.run(source, out, corpus.local_engine(1), progress=False)
+    assert (again.extracted, again.skipped) == (2, 0)
