@@ -6,6 +6,7 @@
 #   make lab        JupyterLab on 127.0.0.1, opened at notebooks/
 #   make notebooks  re-execute the committed notebooks in place after a change
 #   make bench      speed of the extraction pipeline against a tokenizer-only baseline
+#   make corpus     extract-corpus over data/articles/ into build/corpus/articles/ (Parquet)
 #   make eval       scoreboard against the hand-written gold (seed and unseen apart), build/eval.csv
 #
 # make brief ARTICLE=path/to/story.txt PUBLISHED=YYYY-MM-DD  briefs your own article as well.
@@ -20,7 +21,7 @@ PUBLISHED ?=
 # JupyterLab refuses to start as root unless told; containers often run as root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: brief test lab notebooks bench lint clean eval
+.PHONY: brief test lab notebooks bench lint clean corpus eval
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -45,6 +46,10 @@ notebooks: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m analysis.bench
+	$(BIN)/python -m analysis.corpus_bench
+
+corpus: $(STAMP)
+	$(BIN)/python -m analysis extract-corpus data/articles --out build/corpus/articles
 
 clean:
 	rm -rf build

@@ -9,8 +9,10 @@ words. :func:`build` writes it as a folder that ``extract-corpus`` reads.
 
 :func:`measure` runs ``extract-corpus --jobs N`` in a fresh process for each N, on the same
 corpus, and reports words per second (wall clock of the whole command, and the run's own timing
-after start-up), the speed-up against the first N, and the peak resident memory: of the largest
-single process (``wait4``'s rusage) and of the whole process tree (sampled with psutil).
+after start-up), the speed-up against the first N, and the peak memory: the resident set of the
+largest single process (``wait4``'s rusage) and the proportional set size of the whole process
+tree (sampled every 50 ms with psutil; shared pages of forked workers counted once). The load
+average before each run is reported too: other work on the machine skews every ratio.
 """
 
 from __future__ import annotations
@@ -92,8 +94,10 @@ def build(folder: str | Path, articles: int = 200, seed: int = 0) -> Path:
     return folder
 
 
-def _tree_rss(pid: int) -> int:
-    """Resident bytes of a process and its children now (0 without psutil or once it is gone)."""
+def _tree_memory(pid: int) -> int:
+    """Bytes a process and its children hold now: their PSS (a page shared by a forked worker
+    and its parent counted once, split between them), or RSS where PSS is not available; 0
+    without psutil or once the process is gone."""
     try:
         import psutil
     except ImportError:  # psutil comes with the notebook extra; the figure is then left out
@@ -106,7 +110,8 @@ def _tree_rss(pid: int) -> int:
     total = 0
     for proc in procs:
         try:
-            total += proc.memory_info().rss
+            info = proc.memory_full_info()
+            total += getattr(info, "pss", info.rss)
         except psutil.Error:
             pass
     return total
@@ -117,6 +122,7 @@ def _run_once(corpus: Path, out: Path, jobs: int) -> dict:
         sys.executable, "-m", "analysis", "extract-corpus", str(corpus),
         "--out", str(out), "--jobs", str(jobs), "--force",
     ]
+    load = os.getloadavg()[0]  # other work on the machine skews the ratios: say how much
     peak_tree = 0
     stop = threading.Event()
     with tempfile.TemporaryFile("w+") as out_file, tempfile.TemporaryFile("w+") as err_file:
@@ -126,7 +132,7 @@ def _run_once(corpus: Path, out: Path, jobs: int) -> dict:
         def sample() -> None:
             nonlocal peak_tree
             while not stop.is_set():
-                peak_tree = max(peak_tree, _tree_rss(proc.pid))
+                peak_tree = max(peak_tree, _tree_memory(proc.pid))
                 stop.wait(0.05)
 
         sampler = threading.Thread(target=sample, daemon=True)
@@ -146,13 +152,14 @@ def _run_once(corpus: Path, out: Path, jobs: int) -> dict:
     words, seconds = int(match.group(1).replace(",", "")), float(match.group(2))
     row = {
         "jobs": jobs,
+        "load_before": load,
         "articles": len(list(corpus.glob("*.txt"))),
         "words": words,
         "wall_seconds": wall,
         "words_per_second_wall": words / wall,
         "words_per_second_run": words / seconds,
         "peak_rss_mb_largest_process": usage.ru_maxrss / 1024,  # Linux reports KiB
-        "peak_rss_mb_all_processes": peak_tree / 2**20 if peak_tree else float("nan"),
+        "peak_pss_mb_all_processes": peak_tree / 2**20 if peak_tree else float("nan"),
     }
     return row
 
@@ -177,11 +184,17 @@ def main(argv: list[str] | None = None) -> int:
         "--corpus", type=Path, default=PROJECT_ROOT / "build" / "bench-corpus",
         help="where the bench corpus is written (default: build/bench-corpus)",
     )
+    parser.add_argument(
+        "--csv", type=Path, default=PROJECT_ROOT / "build" / "corpus-bench.csv",
+        help="where the table is written (default: build/corpus-bench.csv)",
+    )
     args = parser.parse_args(argv)
     build(args.corpus, args.articles, args.seed)
     table = measure(args.corpus, tuple(args.jobs))
+    args.csv.parent.mkdir(parents=True, exist_ok=True)
+    table.to_csv(args.csv, index=False)
     print(f"extract-corpus on {args.articles} generated articles ({args.corpus.name}/):")
-    with pd.option_context("display.width", 160, "display.float_format", "{:,.2f}".format):
+    with pd.option_context("display.width", 200, "display.float_format", "{:,.2f}".format):
         print(table.to_string(index=False))
     return 0
 

@@ -290,3 +290,33 @@ def test_a_changed_pipeline_redoes_articles_done_by_the_old_one(tmp_path, monkey
     monkeypatch.setattr(corpus, "pipeline_fingerprint", lambda: "a newer rule set")
     again = corpus.run(source, out, corpus.local_engine(1), progress=False)
     assert (again.extracted, again.skipped) == (2, 0)
+
+
+def test_the_bench_corpus_is_many_different_dated_articles_and_reproducible(tmp_path):
+    from analysis import corpus_bench
+
+    first = corpus_bench.build(tmp_path / "a", articles=20, seed=3)
+    again = corpus_bench.build(tmp_path / "b", articles=20, seed=3)
+    other = corpus_bench.build(tmp_path / "c", articles=20, seed=4)
+    texts = [p.read_text(encoding="utf-8") for p in sorted(first.glob("*.txt"))]
+    assert len(texts) == len(set(texts)) == 20
+    shipped = {p.read_text(encoding="utf-8") for p in ARTICLES_DIR.glob("*.txt")}
+    assert not shipped & set(texts)
+    assert texts == [p.read_text(encoding="utf-8") for p in sorted(again.glob("*.txt"))]
+    assert texts != [p.read_text(encoding="utf-8") for p in sorted(other.glob("*.txt"))]
+    words = [len(t.split()) for t in texts]
+    assert min(words) >= 60 and sum(words) / len(words) >= 200  # article-sized
+    assert all(load_article(p).published for p in sorted(first.glob("*.txt"))[:3])
+
+
+def test_the_corpus_bench_measures_each_jobs_setting_in_its_own_process(tmp_path):
+    from analysis import corpus_bench
+
+    bench = corpus_bench.build(tmp_path / "bench", articles=3, seed=0)
+    table = corpus_bench.measure(bench, jobs=(1, 2))
+    assert table["jobs"].tolist() == [1, 2]
+    words = sum(len(p.read_text(encoding="utf-8").split()) for p in bench.glob("*.txt"))
+    assert table["words"].tolist() == [words, words]
+    assert (table["words_per_second_wall"] > 0).all()
+    assert (table["peak_rss_mb_largest_process"] > 10).all()  # a Python process with pandas
+    assert table["speedup_wall"].iloc[0] == 1.0
