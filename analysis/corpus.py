@@ -301,6 +301,8 @@ def write_frames(out: Path, result: ArticleResult) -> None:
     """Write (or, for a failed article, remove) the article's file in every frame folder."""
     from analysis.pipeline import FRAMES
 
+    if not _SAFE_ID.match(result.article_id):  # it names no file of ours: touch nothing
+        return
     name = _file_name(result.article_id)
     if result.frames is None:
         for frame_name in FRAMES:

@@ -120,7 +120,11 @@ def test_a_jsonl_source_with_metadata_bad_lines_and_duplicate_ids(tmp_path):
     ]
     source = tmp_path / "corpus.jsonl"
     source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "out").mkdir()
+    bystander = tmp_path / "out" / "escape.parquet"  # what "../escape" would point at
+    bystander.write_bytes(b"not ours")
     summary = corpus.run(source, tmp_path / "out", corpus.local_engine(1), progress=False)
+    assert bystander.read_bytes() == b"not ours"
     manifest = corpus.read_manifest(tmp_path / "out").set_index("article_id")
     assert (summary.extracted, summary.failed, summary.exit_code) == (2, 4, 1)
     assert manifest.loc["a1", "published"] == seed.published.isoformat()
