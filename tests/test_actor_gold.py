@@ -21,7 +21,7 @@ from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, SEED_ARTICLE
 
 GOLD_ARTICLES = [SEED_ARTICLE] + sorted(
     ARTICLES_DIR / f"{p.name}.txt" for p in ANNOTATIONS_DIR.iterdir()
-    if p.is_dir() and (p / "actors.csv").exists()
+    if p.is_dir() and (p / "actors.csv").exists() and p.name != SEED_ARTICLE.stem
 )
 
 

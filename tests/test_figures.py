@@ -19,6 +19,7 @@ ARTICLES = sorted(ARTICLES_DIR.glob("*.txt"))
 #: Every article with figure gold: the seed (top of annotations/) and each annotated sub-folder.
 GOLD_IDS = [SEED_ARTICLE.stem] + sorted(
     p.parent.name for p in ANNOTATIONS_DIR.glob("*/figures.csv")
+    if p.parent.name != SEED_ARTICLE.stem
 )
 
 
