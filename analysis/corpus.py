@@ -27,6 +27,7 @@ Exit codes: 0 every article extracted, 1 some failed (listed in the manifest), 2
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import hashlib
 import json
@@ -320,6 +321,9 @@ def write_result(out: Path, result: ArticleResult) -> dict:
         write_frames(out, result)
     except OSError as exc:
         result.status, result.error = "failed", _one_line(f"cannot write frames ({exc})")
+        result.frames = None
+        with contextlib.suppress(OSError):  # no frame files for a failed article, if we can
+            write_frames(out, result)
     return result.row()
 
 

@@ -324,3 +324,24 @@ def test_the_corpus_bench_measures_each_jobs_setting_in_its_own_process(tmp_path
     assert (table["words_per_second_wall"] > 0).all()
     assert (table["peak_rss_mb_largest_process"] > 10).all()  # a Python process with pandas
     assert table["speedup_wall"].iloc[0] == 1.0
+
+
+def test_an_article_whose_files_cannot_be_written_is_failed_and_leaves_no_files(
+    tmp_path, monkeypatch
+):
+    source = copy_articles(tmp_path / "src", CHOSEN[:1])
+    real = corpus._atomic_write_table
+    written = []
+
+    def disk_full_on_the_third(table, path):
+        written.append(path)
+        if len(written) == 3:
+            raise OSError(28, "No space left on device")
+        real(table, path)
+
+    monkeypatch.setattr(corpus, "_atomic_write_table", disk_full_on_the_third)
+    summary = corpus.run(source, tmp_path / "out", corpus.local_engine(1), progress=False)
+    assert summary.exit_code == 1
+    error = corpus.read_manifest(tmp_path / "out")["error"].iloc[0]
+    assert error.startswith("cannot write frames") and "No space left" in error
+    assert not list((tmp_path / "out").glob("*/*.parquet"))
