@@ -563,7 +563,13 @@ def add_parser(sub) -> None:
     parser = sub.add_parser(
         "extract-corpus",
         help="write every frame of many articles as Parquet (one folder per frame)",
-        description=__doc__.split("\n\n")[1],
+        description=(
+            "SOURCE is a folder of .txt articles (.yml metadata beside them and/or a "
+            "published.csv with columns id,published) or a JSON Lines file (id, text, published "
+            "and any other metadata fields). Writes OUT/<frame>/<article id>.parquet for every "
+            "frame and the manifest OUT/articles.parquet. Exit 0: all extracted; 1: some failed "
+            "(see the manifest); 2: bad invocation."
+        ),
     )
     parser.add_argument("source", type=Path, help="folder of .txt articles, or a .jsonl file")
     parser.add_argument("--out", type=Path, required=True, help="output folder")
@@ -574,7 +580,10 @@ def add_parser(sub) -> None:
     parser.add_argument(
         "--undated", action="store_true", help="keep articles without a publication date"
     )
-    parser.add_argument("--engine", choices=("local", "dask"), default="local")
+    parser.add_argument(
+        "--engine", choices=("local", "dask"), default="local",
+        help="local processes (default) or a Dask cluster (optional extra .[dask])",
+    )
     parser.add_argument("--scheduler", help="Dask scheduler address (with --engine dask)")
 
 
