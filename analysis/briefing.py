@@ -2,7 +2,9 @@
 
 A briefer needs a short list of facts an audience can check. Each fact here is one row of an
 extracted frame (a meeting, a figure, a relation) rewritten as a plain sentence, and each carries
-the id and text of its source sentence as a footnote. Nothing is added that the frames do not hold.
+the id of its source sentence as a footnote link. Nothing is added that the frames do not hold;
+meetings and figures are worded by :mod:`analysis.summary`, so a figure keeps its qualifier and
+a negated meeting reads as an absence.
 
 Columns of :func:`key_facts`: ``section`` (meetings | figures | relations), ``fact``,
 ``sentence_id``, ``quote``, ``start``, ``end``. The same fact stated in two sentences is two rows
@@ -19,18 +21,22 @@ import pandas as pd
 from analysis.article import Article, load_article
 from analysis.frames import make_frame
 from analysis.paths import SEED_ARTICLE
+from analysis.summary import figure_line, footnotes, meeting_line
 
 COLUMNS = ("section", "fact", "sentence_id", "quote", "start", "end")
 
 
-def article_under_study() -> Article:
-    """The article a briefing is about: ``$BRIEF_ARTICLE`` (set by ``make brief ARTICLE=...``)
-    or the seed article.
+def article_under_study(path: str | os.PathLike | None = None,
+                        published: str | None = None) -> Article:
+    """The article a notebook is about: ``path`` (its parameters cell's ``ARTICLE``), else
+    ``$BRIEF_ARTICLE``, else the seed article.
 
-    ``$BRIEF_PUBLISHED`` gives its date when its metadata has none.
+    ``published`` (``PUBLISHED``, else ``$BRIEF_PUBLISHED``) gives its date when its metadata
+    has none.
     """
-    path = os.environ.get("BRIEF_ARTICLE") or SEED_ARTICLE
-    return load_article(path, published=os.environ.get("BRIEF_PUBLISHED") or None)
+    path = path or os.environ.get("BRIEF_ARTICLE") or SEED_ARTICLE
+    published = published or os.environ.get("BRIEF_PUBLISHED") or None
+    return load_article(path, published=published)
 
 
 def _number(value: object) -> str:
@@ -64,20 +70,11 @@ def _names(joined: str) -> str:
 
 
 def _meeting_fact(row: pd.Series) -> str:
-    who = _names(row.get("participants", ""))
-    parts = [f"{row.get('kind', 'meeting')}: {who}"]
-    if row.get("location"):
-        parts.append(f"in {row['location']}")
-    if row.get("date"):
-        parts.append(f"on {row['date']} ({row.get('precision', '')})")
-    return " ".join(str(p) for p in parts) + f" — {row.get('status', 'unknown')}"
+    return meeting_line(row).text
 
 
 def _figure_fact(row: pd.Series) -> str:
-    text = f"{row.get('measure', 'count')}: {figure_range(row)} {row.get('unit', '') or ''}".strip()
-    if row.get("refers_to"):
-        text += f" ({row['refers_to']})"
-    return text
+    return figure_line(row).text
 
 
 def _relation_fact(row: pd.Series) -> str:
@@ -115,20 +112,14 @@ def key_facts(frames: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return make_frame(rows, COLUMNS)
 
 
-def facts_html(facts: pd.DataFrame, article: Article) -> str:
-    """The facts as an HTML list with numbered footnotes quoting each source sentence."""
-    notes: dict[int, int] = {}
+def facts_html(facts: pd.DataFrame, article: Article | None = None) -> str:
+    """The facts as HTML lists, each fact once with a footnote link (``#s12``) to every
+    sentence that states it; the numbered article text holds the anchors."""
     parts = []
     for section, group in facts.groupby("section", sort=False):
         items = []
         for fact, same in group.groupby("fact", sort=False):
-            numbers = [notes.setdefault(sid, len(notes) + 1) for sid in same["sentence_id"]]
-            marks = "".join(f"[{n}]" for n in dict.fromkeys(numbers))
-            items.append(f"<li>{html.escape(str(fact))}<sup>{marks}</sup></li>")
+            ids = tuple(dict.fromkeys(int(i) for i in same["sentence_id"]))
+            items.append(f"<li>{html.escape(str(fact))}{footnotes(ids)}</li>")
         parts.append(f"<h4>{html.escape(str(section).capitalize())}</h4><ul>{''.join(items)}</ul>")
-    footnotes = "".join(
-        f"<li value='{number}'>sentence {sid}: “{html.escape(article.sentence(sid))}”</li>"
-        for sid, number in notes.items()
-    )
-    sources = f"<h4>Sources in the article</h4><ol style='font-size:90%'>{footnotes}</ol>"
-    return "".join(parts) + sources
+    return "".join(parts)

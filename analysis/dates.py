@@ -7,7 +7,9 @@ wrong (dateparser sends every bare weekday to the past). So the tense logic is o
 
 * a weekday is the publication day itself when it is the same weekday (news style names the day
   of the report by its weekday); otherwise the nearest such weekday within six days, forward in
-  a future clause, backward in a past one (and backward when no tense cue is found);
+  a future clause, backward in a past one (and backward when no tense cue is found); "next
+  Friday" is the first Friday after publication, "last Wednesday" the last one before it (the
+  full list of rules is the header of ``data/lexicons/date_words.csv``);
 * a month (or month and day) without a year is the latest one on or before publication in a
   past clause and the next one on or after it in a future clause;
 * every result keeps its **precision** (day | week | month | year) and the interval it covers
@@ -87,6 +89,7 @@ class DateExpression:
     end: int
     text: str
     kind: str  # weekday | month | month_day | month_year | full | year | relative_day | relative
+    #            | day_of_month
     year: int | None = None
     month: int | None = None
     day: int | None = None
@@ -96,6 +99,7 @@ class DateExpression:
     unit: str = ""  # day | week | month | year (relative expressions)
     amount: int = 0  # "two weeks ago" -> 2
     relation: str = ""  # since | until | by | before | after | from
+    approx: int = 0  # "around the 28th": days either side
     extra: dict = field(default_factory=dict, compare=False)
 
 
@@ -116,28 +120,68 @@ _NUMBER_WORDS = {
 }  # fmt: skip
 
 
+def _month_alt(words) -> str:
+    """Month names with a capital; an abbreviation's period is optional ("Sept", "Sept.")."""
+    stems = {w.rstrip(".") for w in words}
+    ordered = sorted(stems, key=len, reverse=True)
+    return "|".join(
+        re.escape(w[0].upper() + w[1:]) + (r"\.?" if f"{w}." in words else "") for w in ordered
+    )
+
+
+def _month_number(name: str) -> int:
+    words = date_words()["month"]
+    key = name.lower()
+    return int(words.get(key) or words.get(key.rstrip(".")) or words[key.rstrip(".") + "."])
+
+
 @lru_cache(maxsize=1)
 def _patterns() -> list[tuple[str, re.Pattern]]:
     words = date_words()
-    months = _cap_alt(words["month"])
+    months = _month_alt(words["month"])
     weekdays = _cap_alt(words["weekday"])
     parts = _alt(words["part"])
-    rel_days = _alt(words["relative_day"])
-    directions = _alt(words["direction"])
+    rel_days = _alt(words["relative_day"]).replace(r"\ ", r"\s+")
+    directions = _alt(words["direction"]).replace(r"\ ", r"\s+")
+    sequences = _alt(words.get("sequence", {"following": "1"})).replace(r"\ ", r"\s+")
     units = _alt(words["unit"])
     relations = _alt(words["relation"])
+    approx = _alt(words.get("approximate", {"around": "2"}))
+    weeks = _alt(words.get("week_of_month", {"first": "1-7"}))
     rel = rf"(?:(?P<relation>{relations})\s+)?"
-    part = rf"(?:(?P<part>{parts})[- ]\s*)?"
+    part = rf"(?:(?P<part>{parts})[- ]\s?)?"
     year = r"(?P<year>(?:1[89]|20)\d\d)"
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+    end = r"(?![\w])"  # after a month: "Sept." ends with a period, so no \b
     numbers = _alt(_NUMBER_WORDS)
-    return [
-        ("full", re.compile(rf"(?i:{rel})\b(?P<month>{months})\s+{day},?\s+{year}\b")),
-        ("full", re.compile(rf"(?i:{rel})\b{day}\s+(?P<month>{months})\s+{year}\b")),
-        ("month_year", re.compile(rf"(?i:{rel}{part})\b(?P<month>{months})(?:,)?\s+{year}\b")),
-        ("month_day", re.compile(rf"(?i:{rel})\b(?P<month>{months})\s+{day}\b(?![,.]?\d)")),
-        ("month_day", re.compile(rf"(?i:{rel})\b{day}\s+(?P<month>{months})\b")),
-        ("month", re.compile(rf"(?i:{rel}{part})\b(?P<month>{months})\b")),
+    return [(kind, _word_start(pattern)) for kind, pattern in [
+        ("full", re.compile(rf"(?i:{rel})\b(?P<month>{months}){end}\s+{day},?\s+{year}\b")),
+        (
+            "full",
+            re.compile(
+                rf"(?i:{rel})\b(?i:the\s+)?{day}(?i:\s+of)?\s+(?P<month>{months}){end},?\s+{year}\b"
+            ),
+        ),
+        (
+            "week_of_month",
+            re.compile(
+                rf"(?i:{rel}\bthe\s+(?P<week>{weeks})\s+week\s+of)\s+(?P<month>{months}){end}"
+                rf"(?:,?\s+{year}\b)?"
+            ),
+        ),
+        (
+            "month_year",
+            re.compile(rf"(?i:{rel}{part})\b(?P<month>{months}){end}(?:,|\s+of)?\s+{year}\b"),
+        ),
+        (
+            "month_day",
+            re.compile(rf"(?i:{rel})\b(?P<month>{months}){end}\s+{day}\b(?![,.]?\d)"),
+        ),
+        (
+            "month_day",
+            re.compile(rf"(?i:{rel})\b(?i:the\s+)?{day}(?i:\s+of)?\s+(?P<month>{months}){end}"),
+        ),
+        ("month", re.compile(rf"(?i:{rel}{part})\b(?P<month>{months}){end}")),
         (
             "weekday",
             re.compile(
@@ -150,11 +194,36 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
             re.compile(rf"(?i:\b(?P<amount>\d+|{numbers})\s+(?P<unit>{units})s?\s+ago\b)"),
         ),
         (
-            "relative",
-            re.compile(rf"(?i:{rel}\b(?P<direction>{directions})\s+(?P<unit>{units}))\b"),
+            "in",
+            re.compile(
+                rf"(?i:\bin\s+(?P<amount>\d+|{numbers})\s+(?P<unit>{units})s?\b)(?!\s+(?i:of)\b)"
+            ),
         ),
-        ("year", re.compile(rf"(?i:{rel})\b{year}\b(?![,.]?\d)")),
-    ]
+        (
+            "relative",
+            re.compile(
+                rf"(?i:{rel}\b(?:(?:the\s+)?(?P<sequence>{sequences})|(?P<direction>{directions}))"
+                rf"\s+(?P<unit>{units}))\b"
+            ),
+        ),
+        (
+            "day_of_month",
+            re.compile(
+                rf"(?i:(?:(?P<relation>{relations})|(?P<approx>{approx})|on)\s+the\s+"
+                r"(?P<day>[0-3]?\d)(?:st|nd|rd|th))\b(?![ \t]+[a-z])"
+            ),
+        ),
+        (
+            "year",
+            re.compile(rf"(?i:{rel})(?:(?i:(?P<part>{parts}))[- ]\s?)?\b{year}\b(?![,.]?\d)"),
+        ),
+    ]]
+
+
+def _word_start(pattern: re.Pattern) -> re.Pattern:
+    """``pattern`` tried only where a word starts: every date expression begins with a letter
+    or a digit, and checking that first lets the scan skip the rest in linear time."""
+    return re.compile(r"(?=[^\W_])(?<![^\W_])" + pattern.pattern, pattern.flags)
 
 
 # A bare month name ("May", "March") needs a word before it that makes it a date.
@@ -167,33 +236,49 @@ _YEAR_INTRO = re.compile(
     r"(?i:\b(?:in|since|until|till|by|of|from|to|through|during|before|after|between|and|"
     r"the|early|mid|late|its|his|her|their)\s+)$"
 )
+_INTRO_WINDOW = 24  # the intro words above are short: look back this far, never further
 
 
 def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
     """Every date expression in ``text``, longest first where they overlap, in reading order.
 
     Offsets are ``offset`` plus the position in ``text`` (pass a sentence's start to get
-    article offsets).
+    article offsets). Linear in the text: each pattern scans it once, look-backs are bounded
+    and taken spans are marked in a byte map.
     """
-    taken: list[tuple[int, int]] = []
+    taken = bytearray(len(text) + 1)
     found: list[DateExpression] = []
     for kind, pattern in _patterns():
         for m in pattern.finditer(text):
             s, e = m.span()
-            if any(s < te and ts < e for ts, te in taken):
+            if taken.find(1, s, e) >= 0:
                 continue
             groups = m.groupdict()
+            if kind == "month" and _bare_abbreviation(groups["month"]):
+                continue  # "Jan Berg", "Mar": without a day, a year or a period, not a month
             if kind == "month" and not (groups.get("relation") or groups.get("part")):
-                if not _MONTH_INTRO.search(text[: m.start("month")]):
+                at = m.start("month")
+                if not _MONTH_INTRO.search(text, max(0, at - _INTRO_WINDOW), at):
                     continue
-            if kind == "year" and not groups.get("relation"):
-                if not _YEAR_INTRO.search(text[:s]):
+            if kind == "year" and not (groups.get("relation") or groups.get("part")):
+                if not _YEAR_INTRO.search(text, max(0, s - _INTRO_WINDOW), s):
                     continue
             expr = _make_expression(kind, m, offset)
             if expr is not None:
-                taken.append((s, e))
+                taken[s:e] = b"\x01" * (e - s)
                 found.append(expr)
     return sorted(found, key=lambda x: x.start)
+
+
+def _bare_abbreviation(name: str) -> bool:
+    """A month abbreviation written without its period ("Jan", "Sept")."""
+    full = _MONTH_NAMES[_month_number(name)]
+    return not name.endswith(".") and len(name) < len(full)
+
+
+def _amount(raw: str) -> int:
+    raw = raw.lower()
+    return int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
 
 
 def _make_expression(kind: str, m: re.Match, offset: int) -> DateExpression | None:
@@ -204,27 +289,45 @@ def _make_expression(kind: str, m: re.Match, offset: int) -> DateExpression | No
     common = dict(
         start=offset + m.start(), end=offset + m.end(), text=m.group(0), relation=relation
     )
-    month = int(words["month"][g["month"].lower()]) if g.get("month") else None
+    month = _month_number(g["month"]) if g.get("month") else None
     year = int(g["year"]) if g.get("year") else None
     day = int(g["day"]) if g.get("day") else None
-    part = (g.get("part") or "").lower()
-    direction = g.get("direction")
-    direction_value = int(words["direction"][direction.lower()]) if direction else None
+    part = re.sub(r"\s+", " ", (g.get("part") or "").lower())
+    direction = g.get("direction") or g.get("sequence")
+    if direction:
+        direction = re.sub(r"\s+", " ", direction.lower())
+        table = {**words.get("sequence", {}), **words["direction"]}
+        direction_value = int(table[direction])
+    else:
+        direction_value = None
     if kind in ("full", "month_day", "month_year", "month"):
         return DateExpression(kind=kind, month=month, year=year, day=day, part=part, **common)
+    if kind == "week_of_month":
+        week = g["week"].lower()
+        return DateExpression(
+            kind=kind, month=month, year=year, part=f"week:{week}", **common
+        )
+    if kind == "day_of_month":
+        if not 1 <= day <= 31:
+            return None
+        approx = g.get("approx")
+        spread = int(words.get("approximate", {}).get(approx.lower(), 2)) if approx else 0
+        return DateExpression(kind=kind, day=day, approx=spread, **common)
     if kind == "year":
-        return DateExpression(kind=kind, year=year, **common)
+        return DateExpression(kind=kind, year=year, part=part, **common)
     if kind == "weekday":
         weekday = int(words["weekday"][g["weekday"].lower()])
         return DateExpression(kind=kind, weekday=weekday, direction=direction_value, **common)
     if kind == "relative_day":
-        shift = int(words["relative_day"][g["relday"].lower()])
+        shift = int(words["relative_day"][re.sub(r"\s+", " ", g["relday"].lower())])
         return DateExpression(kind=kind, amount=shift, **common)
-    if kind == "ago":
-        raw = g["amount"].lower()
-        amount = int(raw) if raw.isdigit() else _NUMBER_WORDS[raw]
+    if kind in ("ago", "in"):
+        amount = _amount(g["amount"])
         unit = words["unit"][g["unit"].lower()]
-        return DateExpression(kind="relative", unit=unit, amount=-amount, direction=-1, **common)
+        sign = -1 if kind == "ago" else 1
+        return DateExpression(
+            kind="relative", unit=unit, amount=sign * amount, direction=sign, **common
+        )
     if kind == "relative":
         unit = words["unit"][g["unit"].lower()]
         if unit == "day":
@@ -320,6 +423,7 @@ class Resolution:
     date_end: str = ""
     how: str = ""
     note: str = ""
+    is_date: bool = True  # False: the words name a span of time ("in two weeks" said of the past)
 
 
 def calendar_names(kind: str) -> tuple[str, ...]:
@@ -350,7 +454,13 @@ def _day(d: date, how: str, note: str = "") -> Resolution:
 
 def _month(year: int, month: int, how: str, part: str = "", note: str = "") -> Resolution:
     first, last = date(year, month, 1), _month_end(year, month)
-    if part:
+    if part.startswith("week:"):  # "the last week of July": seven days of the month
+        week = part.removeprefix("week:")
+        spec = date_words()["week_of_month"][week]
+        lo, hi = (last.day - 6, last.day) if spec == "L" else (int(x) for x in spec.split("-"))
+        first, last = date(year, month, lo), date(year, month, min(hi, last.day))
+        how += f"; 'the {week} week' narrows it to days {first.day}-{last.day}"
+    elif part:
         lo, hi = (int(x) for x in date_words()["part"][part].split("-"))
         first = date(year, month, lo)
         last = date(year, month, min(hi, last.day))
@@ -360,8 +470,13 @@ def _month(year: int, month: int, how: str, part: str = "", note: str = "") -> R
     )
 
 
-def _year(year: int, how: str, note: str = "") -> Resolution:
-    return Resolution(f"{year:04d}", "year", f"{year:04d}-01-01", f"{year:04d}-12-31", how, note)
+def _year(year: int, how: str, note: str = "", part: str = "") -> Resolution:
+    first, last = date(year, 1, 1), date(year, 12, 31)
+    if part:
+        lo, hi = (int(x) for x in date_words()["year_part"][part].split("-"))
+        first, last = date(year, lo, 1), _month_end(year, hi)
+        how += f"; '{part}' narrows it to {_MONTH_NAMES[lo]}-{_MONTH_NAMES[hi]}"
+    return Resolution(f"{year:04d}", "year", first.isoformat(), last.isoformat(), how, note)
 
 
 def _week(monday: date, how: str) -> Resolution:
@@ -381,11 +496,27 @@ def _direction_word(tense: Tense) -> str:
 
 
 def resolve(expr: DateExpression, published: date | None, tense: Tense | None = None) -> Resolution:
-    """Resolve one expression against the publication date, using the clause's tense."""
+    """Resolve one expression against the publication date, using the clause's tense.
+
+    ``tense`` comes from the clause layer (whoever computes it); "since X" always looks back,
+    whatever the clause says. A date beyond the calendar (publication 0001-01-01 and
+    "yesterday") gives an empty resolution with a note, never an error.
+    """
     tense = tense or Tense("unknown")
-    resolved = _resolve_core(expr, published, tense)
+    if expr.relation == "since" and tense.tense == "future":
+        tense = Tense("past", "since", "relation")
+    try:
+        resolved = _resolve_core(expr, published, tense)
+    except (OverflowError, ValueError):
+        return Resolution(note=f"'{expr.text}' falls outside the calendar (years 1-9999)")
     if not resolved.date or expr.relation not in ("since", "after", "from"):
         return resolved
+    if published is not None and resolved.date_start > published.isoformat():
+        return Resolution(
+            resolved.date, resolved.precision, resolved.date_start, "",
+            resolved.how + f"; '{expr.relation}': an open interval from it (it lies ahead)",
+            resolved.note,
+        )
     if published is None:
         return Resolution(
             resolved.date,
@@ -416,7 +547,9 @@ def _unresolved(expr: DateExpression) -> Resolution:
 def _resolve_core(expr: DateExpression, published: date | None, tense: Tense) -> Resolution:
     kind = expr.kind
     if kind == "year":
-        return _year(expr.year, f"'{expr.text}': a year, precision year")
+        return _year(expr.year, f"'{expr.text}': a year, precision year", part=expr.part)
+    if kind == "week_of_month" and expr.year is not None:
+        return _month(expr.year, expr.month, f"'{expr.text}': a week of a month", expr.part)
     if kind == "month_year":
         return _month(
             expr.year, expr.month, f"'{expr.text}': month and year, precision month", expr.part
@@ -439,7 +572,9 @@ def _resolve_core(expr: DateExpression, published: date | None, tense: Tense) ->
     wd = _WEEKDAY_NAMES[published.weekday()]
     if kind == "weekday":
         return _resolve_weekday(expr, published, tense)
-    if kind == "month":
+    if kind == "day_of_month":
+        return _resolve_day_of_month(expr, published, tense)
+    if kind in ("month", "week_of_month"):
         year = _pick_year(expr.month, None, published, tense)
         how = (
             f"'{expr.text}' has no year: {_direction_word(tense)}, so the "
@@ -452,6 +587,10 @@ def _resolve_core(expr: DateExpression, published: date | None, tense: Tense) ->
             f"{_choice_word(tense)} such day relative to {pub}"
         )
         year = _pick_year(expr.month, expr.day, published, tense)
+        if (expr.month, expr.day) == (2, 29):  # "Feb. 29" without a year: the nearest leap year
+            step = 1 if tense.tense == "future" else -1
+            while not calendar.isleap(year) and 1 < year < 9999:
+                year += step
         try:
             return _day(date(year, expr.month, expr.day), how)
         except ValueError:
@@ -466,6 +605,15 @@ def _resolve_core(expr: DateExpression, published: date | None, tense: Tense) ->
         d = published + timedelta(days=expr.amount)
         return _day(d, f"'{expr.text}': {expr.amount:+d} day(s) from publication ({wd} {pub})")
     if kind == "relative":
+        counted_ahead = expr.text[:3].lower() == "in " and expr.direction == 1
+        if counted_ahead and tense.tense in ("past", "present"):
+            # "the first time in two weeks": in a past or present clause "in N units" is a
+            # span of time up to now, not a point ahead
+            return Resolution(
+                how=f"'{expr.text}' in a {_direction_word(tense)}: a duration, not a date",
+                note="a duration ('the first time in two weeks'), not a date",
+                is_date=False,
+            )
         return _resolve_relative(expr, published)
     return Resolution(note=f"'{expr.text}' not understood")
 
@@ -485,6 +633,37 @@ def _pick_year(month: int, day: int | None, published: date, tense: Tense) -> in
     if tense.tense == "future":
         return published.year if here >= pub else published.year + 1
     return published.year if here <= pub else published.year - 1
+
+
+def _resolve_day_of_month(expr: DateExpression, published: date, tense: Tense) -> Resolution:
+    """"on the 27th": the month is the publication's, or the one before (past) or after
+    (future) when the day has not come yet (has passed); months without that day are skipped."""
+    step = 1 if tense.tense == "future" else -1
+    index = published.year * 12 + published.month - 1
+    candidate = None
+    for _ in range(4):  # at most two months in a row lack a day (the 31st)
+        year, month = divmod(index, 12)
+        month += 1
+        if expr.day <= calendar.monthrange(year, month)[1]:
+            day = date(year, month, expr.day)
+            if (day >= published) if step == 1 else (day <= published):
+                candidate = day
+                break
+        index += step
+    if candidate is None:
+        return Resolution(note=f"'{expr.text}': no such day near publication")
+    how = (
+        f"'{expr.text}' names only a day: {_direction_word(tense)}, so the "
+        f"{_choice_word(tense)} such day relative to {published.isoformat()}"
+    )
+    if not expr.approx:
+        return _day(candidate, how)
+    spread = timedelta(days=expr.approx)
+    return Resolution(
+        candidate.isoformat(), "day", (candidate - spread).isoformat(),
+        (candidate + spread).isoformat(),
+        how + f"; 'around' widens it to {expr.approx} days either side",
+    )
 
 
 def _resolve_weekday(expr: DateExpression, published: date, tense: Tense) -> Resolution:
@@ -559,6 +738,8 @@ def extract_dates(article: Article) -> pd.DataFrame:
             local = (expr.start - int(sent.start), expr.end - int(sent.start))
             tense = clause_tense(sent.text, *local)
             res = resolve(expr, article.published, tense)
+            if not res.is_date:
+                continue  # a duration after all: the clause's tense says so
             rows.append(
                 {
                     "date_id": f"D{len(rows) + 1:02d}",

@@ -13,8 +13,12 @@ import pandas as pd
 from analysis import plotting
 
 
-def setup() -> None:
-    """Fix pandas display options, the chart style and known warning noise."""
+def setup(svg: bool = False) -> None:
+    """Fix pandas display options, the chart style and known warning noise.
+
+    ``svg=True`` (the briefing) shows charts as SVG with real text, for print; without a date
+    in the file, so a rerun stores the same output.
+    """
     pd.set_option("display.max_rows", 80)
     pd.set_option("display.max_columns", 30)
     pd.set_option("display.width", 160)
@@ -23,6 +27,12 @@ def setup() -> None:
     warnings.filterwarnings("ignore", category=DeprecationWarning)
     warnings.filterwarnings("ignore", category=FutureWarning)
     plotting.apply_style()
+    if svg:
+        try:
+            from matplotlib_inline.backend_inline import set_matplotlib_formats
+        except ImportError:  # pragma: no cover - outside IPython there is nothing to set
+            return
+        set_matplotlib_formats("svg", bbox_inches="tight", metadata={"Date": None})
 
 
 def show(frame: pd.DataFrame, columns: list[str] | None = None, max_colwidth: int = 80) -> None:

@@ -3,6 +3,11 @@
 Each function takes a tidy DataFrame, draws on a new figure of an explicit size, and returns the
 ``Figure`` (notebooks end the cell with ``plt.show()``). Every chart has a title, labelled axes
 and a source line at the bottom, so it can be dropped into a briefing as it is.
+
+Print rules live here, once: the Okabe-Ito palette (safe for colour-blind readers), no text
+smaller than 8 pt (charts meant for print are drawn at most :data:`PRINT_WIDTH` inches wide, so
+8 pt in the figure is 8 pt on paper), SVG output with real text, and text never read as math:
+a ``$`` in an article's headline or a speaker's name is printed as it is.
 """
 
 from __future__ import annotations
@@ -17,12 +22,17 @@ if TYPE_CHECKING:
     import networkx as nx
     from matplotlib.axes import Axes
 
-#: One palette for every chart; categorical colours are taken in this order.
-PALETTE = ["#1f4e79", "#c0504d", "#4f8a3c", "#d08c2c", "#7f5a9e", "#3a9aa6", "#8c6d46", "#707070"]
-POSITIVE = "#2e7d32"
-NEGATIVE = "#c62828"
+#: One palette for every chart, Okabe & Ito's colour-blind-safe set (blue, vermillion, bluish
+#: green, orange, reddish purple, sky blue, yellow), then grey; categorical colours in this order.
+PALETTE = ["#0072B2", "#D55E00", "#009E73", "#E69F00", "#CC79A7", "#56B4E9", "#F0E442", "#707070"]
+POSITIVE = "#009E73"
+NEGATIVE = "#D55E00"
 NEUTRAL = "#707070"
 DEFAULT_SIZE = (9.0, 4.5)
+#: Widest chart that prints at its own size on A4 or Letter with the briefing's margins (inches).
+PRINT_WIDTH = 7.0
+#: Smallest font size on any chart (points).
+MIN_FONT = 8.0
 
 
 def apply_style() -> None:
@@ -36,6 +46,14 @@ def apply_style() -> None:
             "axes.titlesize": 12,
             "axes.titlelocation": "left",
             "svg.hashsalt": "article-as-data",
+            "svg.fonttype": "none",  # real, searchable text in SVG and in the PDF
+            "text.usetex": False,
+            "text.parse_math": False,  # "$x$" in a headline stays "$x$"
+            "font.size": 9.0,
+            "xtick.labelsize": 8.5,
+            "ytick.labelsize": 8.5,
+            "legend.fontsize": 8.0,
+            "legend.title_fontsize": 8.5,
         }
     )
 
@@ -49,13 +67,25 @@ def new_figure(size: tuple[float, float] = DEFAULT_SIZE) -> tuple[plt.Figure, Ax
 def finish(
     fig: plt.Figure, ax: Axes, title: str, xlabel: str, ylabel: str, source: str
 ) -> plt.Figure:
-    """Title, axis labels and the source line every chart carries."""
+    """Title, axis labels and the source line every chart carries (wrapped to the figure's
+    width, so a long list of sources is never cut at the edge)."""
     ax.set_title(title)
     ax.set_xlabel(xlabel)
     ax.set_ylabel(ylabel)
-    fig.text(0.01, 0.01, f"Source: {source}", fontsize=8, color=NEUTRAL, ha="left", va="bottom")
-    fig.tight_layout(rect=(0, 0.05, 1, 1))
+    fig.tight_layout(rect=(0, source_line(fig, source), 1, 1))
     return fig
+
+
+def source_line(fig: plt.Figure, source: str) -> float:
+    """Write "Source: ..." at the bottom of ``fig``, wrapped to its width; return the height
+    it takes as a fraction of the figure (the layout keeps clear of it)."""
+    import textwrap
+
+    width, height = fig.get_size_inches()
+    lines = textwrap.wrap(f"Source: {source}", width=max(40, int(width * 15)))
+    fig.text(0.01, 0.01, "\n".join(lines), fontsize=MIN_FONT, color=NEUTRAL, ha="left",
+             va="bottom")
+    return min(0.4, (0.08 + 0.16 * len(lines)) / height)
 
 
 def bar_counts(
@@ -145,7 +175,7 @@ def signed_network(
             if all(abs(x - px) + abs(y - py) > 0.2 for px, py in placed):
                 break
         placed.append((x, y))
-        ax.text(x, y, d.get("relations", ""), fontsize=7.5, color="#333333", ha="center",
+        ax.text(x, y, d.get("relations", ""), fontsize=MIN_FONT, color="#333333", ha="center",
                 va="center", bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
                                    "alpha": 0.85})
     handles = [
@@ -184,6 +214,7 @@ def interval_chart(
     source: str,
     size: tuple[float, float] | None = None,
     highlight: str = "the article",
+    compact: bool = False,
 ) -> plt.Figure:
     """Ranges on a log scale, grouped, coloured by source and labelled with their as-of date.
 
@@ -193,10 +224,18 @@ def interval_chart(
     not look like a range up to millions. Rows whose ``who`` is ``highlight`` are drawn thick
     and black; secondary and unconfirmed figures get a hollow marker so they never look as
     solid as a checked one. Each row is labelled with its range and as-of date.
+
+    ``compact=True`` fits a printed page (:data:`PRINT_WIDTH`): the as-of month and status go
+    into the row label, the range text is left out, and the legend goes under the chart.
     """
+    import textwrap
+
     from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter, LogLocator
 
     rows = comparison.reset_index(drop=True)
+    if rows.empty or not (pd.concat([rows["low"], rows["best"], rows["high"]]).dropna() > 0).any():
+        raise ValueError("interval_chart: no positive figure to draw")
     size = size or (12.0, 1.4 + 0.3 * (len(rows) + rows["group"].nunique()))
     fig, ax = new_figure(size)
     values = pd.concat([rows["low"], rows["best"], rows["high"]]).dropna().astype(float)
@@ -205,10 +244,13 @@ def interval_chart(
     sources = [w for w in dict.fromkeys(rows["who"]) if w != highlight]
     # The palette's six colours (grey and the first blue are kept for the article and axes),
     # then distinct extra hues: a source list can be long.
-    choices = PALETTE[1:7] + ["#e377c2", "#17becf", "#bcbd22", "#1f77b4", "#ff7f0e", "#393b79",
-                              "#f7b6d2", "#8c564b", "#98df8a", "#aec7e8"]
+    choices = PALETTE[1:7]
     colours = {w: choices[i % len(choices)] for i, w in enumerate(sources)}
     colours[highlight] = "#111111"
+    # more sources than colours: the second round of colours is dashed, the third dotted
+    styles = {w: ("solid", "dashed", "dotted")[(i // len(choices)) % 3]
+              for i, w in enumerate(sources)}
+    styles[highlight] = "solid"
     y, ticks, labels = 0.0, [], []
     for group, part in rows.groupby("group", sort=False):
         ax.text(xmin * 1.05, y - 0.1, group, fontsize=9, fontweight="bold", va="bottom")
@@ -220,7 +262,7 @@ def interval_chart(
             low = float(row.low) if not pd.isna(row.low) else min(known) / 2.5
             high = float(row.high) if not pd.isna(row.high) else max(known) * 2.5
             ax.plot([low, high], [y, y], color=colour, lw=7 if mine else 3,
-                    alpha=0.8, solid_capstyle="butt")
+                    alpha=0.8, solid_capstyle="butt", linestyle=styles[row.who])
             if pd.isna(row.high):
                 ax.plot([high], [y], marker=">", color=colour, ms=7)
             if pd.isna(row.low):
@@ -233,23 +275,39 @@ def interval_chart(
             note = f"{_range_text(row.low, row.best, row.high)}  \u00b7  as of {row.as_of}"
             if not checked:
                 note += f"  \u00b7  {row.status.upper()}"
-            ax.text(high * 1.25, y, note, fontsize=7.5, va="center", color="#333333")
+            label = row.label
+            if compact:
+                label += f" ({str(row.as_of)[:7]}{'' if checked else ', ' + row.status})"
+                label = "\n".join(textwrap.wrap(label, 40))
+            else:
+                ax.text(high * 1.25, y, note, fontsize=MIN_FONT, va="center", color="#333333")
             ticks.append(y)
-            labels.append(row.label)
+            labels.append(label)
             y += 1
         y += 0.4
     ax.set_xscale("log")
-    ax.set_xlim(xmin, xmax)
+    ax.set_xlim(xmin, values.max() * 3 if compact else xmax)
+    # plain numbers with thousands separators ("10,000"), not "10^4" mathtext
+    ax.xaxis.set_major_locator(LogLocator(base=10))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.xaxis.set_minor_formatter(FuncFormatter(lambda v, _: ""))
     ax.set_ylim(y - 0.2, -0.6)
     ax.set_yticks(ticks, labels, fontsize=8)
     ax.grid(axis="y", visible=False)
-    handles = [Line2D([0], [0], color=colours[w], lw=6 if w == highlight else 3, label=w)
-               for w in [highlight, *sources]]
+    handles = [Line2D([0], [0], color=colours[w], lw=6 if w == highlight else 3, label=w,
+                      linestyle=styles[w]) for w in [highlight, *sources]]
     handles.append(Line2D([0], [0], color=NEUTRAL, marker="o", lw=0, markerfacecolor="white",
                           label="secondary or unconfirmed"))
     handles.append(Line2D([0], [0], color=NEUTRAL, marker=">", lw=2, label="open end"))
-    ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0), fontsize=7.5,
-              frameon=False, title="source", title_fontsize=8)
+    if compact:
+        below = -0.55 / (size[1] * 0.8)  # under the axis label, about 0.55 inch down
+        ax.legend(handles=handles, loc="upper center", bbox_to_anchor=(0.45, below),
+                  fontsize=MIN_FONT, frameon=False, ncol=2, title="source", title_fontsize=8)
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold", fontsize=12)
+        return finish(fig, ax, "", xlabel, "", source)
+    else:
+        ax.legend(handles=handles, loc="upper left", bbox_to_anchor=(1.01, 1.0),
+                  fontsize=MIN_FONT, frameon=False, title="source", title_fontsize=8)
     return finish(fig, ax, title, xlabel, "", source)
 
 
@@ -381,11 +439,109 @@ def timeline(
         Patch(facecolor="white", edgecolor=NEUTRAL, hatch="xx", label="negated (none in span)"),
         Line2D([0], [0], color=NEUTRAL, ls=":", lw=1.5, label="after a date, until publication"),
     ]
-    finish(fig, bottom, f"Zoom: {zoom_start:%B %Y} to publication", "date", "", source)
-    fig.tight_layout(rect=(0, 0.09, 1, 1))  # room for the legend under the chart
-    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, 0.03), fontsize=8,
-               frameon=False, ncol=3)  # fmt: skip
+    bottom.set_title(f"Zoom: {zoom_start:%B %Y} to publication")
+    bottom.set_xlabel("date")
+    band = source_line(fig, source)
+    columns = 3 if size[0] >= 9 else 2
+    legend = (0.1 + 0.17 * -(-len(handles) // columns)) / size[1]  # rows of legend
+    fig.tight_layout(rect=(0, band + legend, 1, 1))
+    fig.legend(handles=handles, loc="lower center", bbox_to_anchor=(0.5, band), fontsize=MIN_FONT,
+               frameon=False, ncol=columns)  # fmt: skip
     return fig
+
+
+def locator_map(
+    shapes: list[tuple[str, str, tuple]],
+    points: pd.DataFrame,
+    shaded: list[str],
+    title: str,
+    source: str,
+    size: tuple[float, float] = (PRINT_WIDTH, 4.6),
+) -> plt.Figure:
+    """A locator map: country outlines, the ``shaded`` countries (ISO alpha-3) tinted, and each
+    point of ``points`` (``name``, ``lon``, ``lat``, ``role``) marked and labelled.
+
+    Plain matplotlib polygons in longitude/latitude (equirectangular, with the width corrected
+    for the latitude in the middle), framed on the points and shaded countries with a margin.
+    """
+    import math
+
+    from matplotlib.lines import Line2D
+    from matplotlib.patches import Polygon
+
+    fig, ax = new_figure(size)
+    xs = list(points["lon"]) if not points.empty else []
+    ys = list(points["lat"]) if not points.empty else []
+    if not xs:  # no points: frame the shaded countries
+        for iso3, _name, polygons in shapes:
+            if iso3 in shaded:
+                for ring in polygons:
+                    xs += [p[0] for p in ring]
+                    ys += [p[1] for p in ring]
+    if not xs:
+        xs, ys = [-170.0, 170.0], [-55.0, 75.0]
+    pad_x = max(8.0, (max(xs) - min(xs)) * 0.25)
+    pad_y = max(6.0, (max(ys) - min(ys)) * 0.25)
+    x0, x1 = max(-180.0, min(xs) - pad_x), min(180.0, max(xs) + pad_x)
+    y0, y1 = max(-85.0, min(ys) - pad_y), min(85.0, max(ys) + pad_y)
+    # widen the shorter side so that a degree of longitude is cos(latitude) of a degree of
+    # latitude on paper and the frame fills the figure
+    mid = max(0.2, math.cos(math.radians((y0 + y1) / 2)))
+    target = (size[0] - 0.3) / (size[1] - 0.9)
+    if (x1 - x0) * mid / (y1 - y0) > target:
+        grow = ((x1 - x0) * mid / target - (y1 - y0)) / 2
+        y0, y1 = y0 - grow, y1 + grow
+    else:
+        grow = ((y1 - y0) * target / mid - (x1 - x0)) / 2
+        x0, x1 = x0 - grow, x1 + grow
+    view = ((x0, x1), (y0, y1))
+    slack = 0.0
+    for iso3, _name, polygons in shapes:
+        tint = iso3 in shaded
+        for ring in polygons:
+            rx, ry = [p[0] for p in ring], [p[1] for p in ring]
+            if (max(rx) < x0 - slack or min(rx) > x1 + slack or max(ry) < y0 - slack
+                    or min(ry) > y1 + slack):
+                continue
+            ax.add_patch(Polygon(ring, closed=True, facecolor="#d8e6f2" if tint else "#f2f2f2",
+                                 edgecolor="#8a8a8a" if tint else "#c4c4c4", lw=0.5))
+    ax.set_xlim(*view[0])
+    ax.set_ylim(*view[1])
+    colours = {"meeting place": PALETTE[1]}
+    # labels: the first of four offsets that keeps clear of the labels already placed
+    span_x, span_y = (x1 - x0) / (size[0] - 0.3), (y1 - y0) / (size[1] - 0.9)  # deg per inch
+    placed: list[tuple[float, float, float]] = []
+    for row in points.sort_values(["lat"], ascending=False).itertuples(index=False):
+        meeting = "meeting place" in row.role
+        ax.plot(row.lon, row.lat, marker="o" if meeting else "s", ms=8 if meeting else 6,
+                color=colours["meeting place"] if meeting else PALETTE[0],
+                markeredgecolor="white", markeredgewidth=1, linestyle="none", zorder=3)
+        wide = (0.075 * len(row.name) + 0.1) * span_x  # an 8.5 pt label, in degrees
+        tall = 0.2 * span_y
+        for dx, dy, ha in ((6, 3, "left"), (6, -11, "left"), (-6, 3, "right"),
+                           (-6, -11, "right")):
+            left = row.lon + dx / 72 * span_x - (wide if ha == "right" else 0)
+            low = row.lat + dy / 72 * span_y
+            if all(left + wide < pl or pl + pw < left or low + tall < pb or pb + tall < low
+                   for pl, pb, pw in placed):
+                break
+        placed.append((left, low, wide))
+        ax.annotate(row.name, (row.lon, row.lat), xytext=(dx, dy), textcoords="offset points",
+                    fontsize=8.5, ha=ha, zorder=4,
+                    bbox={"boxstyle": "round,pad=0.15", "fc": "white", "ec": "none",
+                          "alpha": 0.8})
+    ax.set_xticks([])
+    ax.set_yticks([])
+    ax.grid(False)
+    handles = [
+        Line2D([0], [0], marker="o", color=PALETTE[1], lw=0, ms=8, label="meeting place"),
+        Line2D([0], [0], marker="s", color=PALETTE[0], lw=0, ms=6,
+               label="capital of a state named"),
+        Line2D([0], [0], marker="s", color="#d8e6f2", markeredgecolor="#8a8a8a", lw=0, ms=9,
+               label="state named in the article"),
+    ]
+    ax.legend(handles=handles, loc="lower left", frameon=True, fontsize=MIN_FONT)
+    return finish(fig, ax, title, "", "", source)
 
 
 # Across articles ------------------------------------------------------------------------------
@@ -402,7 +558,7 @@ def _conflict_colours(conflicts: list[str]) -> dict[str, str]:
 
 
 def corpus_timeline(
-    items: pd.DataFrame, title: str, source: str, size: tuple[float, float] = (11.0, 5.0)
+    items: pd.DataFrame, title: str, source: str, size: tuple[float, float] = (PRINT_WIDTH, 4.2)
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Every dated meeting on one time axis, one lane per conflict, coloured by conflict.
 
@@ -440,13 +596,13 @@ def corpus_timeline(
                markeredgewidth=1.8, label="planned (day)"),  # fmt: skip
         Line2D([0], [0], color=NEUTRAL, lw=6, alpha=0.35, label="month or year (its span)"),
     ]
-    ax.legend(handles=handles, loc="lower right", fontsize=8, frameon=True)
+    ax.legend(handles=handles, loc="lower right", fontsize=MIN_FONT, frameon=True)
     finish(fig, ax, title, "date of the meeting", "conflict", source)
     return fig, rows.drop(columns=["start", "end"]).reset_index(drop=True)
 
 
 def who_meets_whom(
-    matrix: pd.DataFrame, title: str, source: str, size: tuple[float, float] = (9.0, 7.5)
+    matrix: pd.DataFrame, title: str, source: str, size: tuple[float, float] = (PRINT_WIDTH, 6.2)
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """The pair matrix of :func:`analysis.across.meeting_pairs` as an annotated heatmap."""
     fig = heatmap(matrix, title, "met with", "participant", source, size=size)
@@ -463,16 +619,17 @@ def figures_by_conflict(
     ("more than 500") is drawn to 2.5 times the known end with an arrow.
     """
     from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter, LogLocator
 
     rows = figures.sort_values(["conflict", "measure", "low", "label"], kind="stable")
     rows = rows[rows[["low", "best", "high"]].notna().any(axis=1)].reset_index(drop=True)
-    size = size or (11.0, 1.6 + 0.32 * (len(rows) + rows["conflict"].nunique()))
+    size = size or (PRINT_WIDTH, 1.6 + 0.3 * (len(rows) + rows["conflict"].nunique()))
     fig, ax = new_figure(size)
     measures = sorted(set(rows["measure"]))
     colours = {m: PALETTE[i % len(PALETTE)] for i, m in enumerate(measures)}
     y, ticks, labels, drawn = 0.0, [], [], []
     for conflict, part in rows.groupby("conflict", sort=True):
-        ax.text(0.0, y - 0.15, conflict, transform=ax.get_yaxis_transform(), fontsize=9,
+        ax.text(0.0, y - 0.15, conflict, transform=ax.get_yaxis_transform(), fontsize=MIN_FONT + 1,
                 fontweight="bold", va="bottom")  # fmt: skip
         y += 0.8
         for row in part.itertuples(index=False):
@@ -485,7 +642,7 @@ def figures_by_conflict(
                 ax.plot([high], [y], marker=">", color=colour, ms=7)
             if not pd.isna(row.best):
                 ax.plot([float(row.best)], [y], marker="o", color=colour, ms=6)
-            ax.text(high * 1.3, y, _range_text(row.low, row.best, row.high), fontsize=7.5,
+            ax.text(high * 1.3, y, _range_text(row.low, row.best, row.high), fontsize=MIN_FONT,
                     va="center", color="#333333")  # fmt: skip
             ticks.append(y)
             labels.append(row.label)
@@ -494,19 +651,23 @@ def figures_by_conflict(
             y += 1
         y += 0.4
     ax.set_xscale("log")
+    # plain numbers with thousands separators ("10,000"), one tick every two decades
+    ax.xaxis.set_major_locator(LogLocator(base=100))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.xaxis.set_minor_formatter(FuncFormatter(lambda v, _: ""))
     ax.set_ylim(y - 0.2, -0.6)
-    ax.set_yticks(ticks, labels, fontsize=8)
+    ax.set_yticks(ticks, labels, fontsize=MIN_FONT)
     ax.grid(axis="y", visible=False)
-    if drawn:
-        ax.set_xlim(min(d["low"] for d in drawn) / 3, max(d["high"] for d in drawn) * 30)
+    if drawn:  # room on the right for the longest range label
+        ax.set_xlim(min(d["low"] for d in drawn) / 3, max(d["high"] for d in drawn) * 300)
     handles = [Line2D([0], [0], color=colours[m], lw=4, label=m) for m in measures]
-    ax.legend(handles=handles, title="measure", loc="lower right", fontsize=8, frameon=True)
+    ax.legend(handles=handles, title="measure", loc="upper right", fontsize=MIN_FONT, frameon=True)
     finish(fig, ax, title, "people (log scale)", "", source)
     return fig, pd.DataFrame(drawn)
 
 
 def merged_network(
-    graph: nx.Graph, title: str, source: str, size: tuple[float, float] = (11.0, 8.5)
+    graph: nx.Graph, title: str, source: str, size: tuple[float, float] = (PRINT_WIDTH, 6.0)
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """The corpus's signed network (edge label: number of articles), drawn as in notebook 05."""
     from analysis.network import layout
@@ -524,6 +685,6 @@ def rows_per_article(
     table: pd.DataFrame, title: str, source: str, size: tuple[float, float] | None = None
 ) -> tuple[plt.Figure, pd.DataFrame]:
     """Stacked bars: for each article, its rows in each frame."""
-    size = size or (11.0, 1.5 + 0.42 * len(table))
+    size = size or (PRINT_WIDTH, 1.5 + 0.4 * len(table))
     fig = stacked_counts(table, title, "rows", "article", source, size=size)
     return fig, table

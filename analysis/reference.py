@@ -50,6 +50,11 @@ def load_reference(path: Path = REFERENCE_PATH) -> pd.DataFrame:
     return reference
 
 
+def _text(value: object) -> str:
+    """A frame cell as text: empty for a missing value (NA has no truth value)."""
+    return "" if value is None or pd.isna(value) else str(value)
+
+
 def _year(value: str) -> str:
     return str(value)[:4]
 
@@ -64,13 +69,14 @@ def matching_reference(
     began after the article was published; and one of the row's ``place_terms`` named somewhere
     in the article (a figure for one country is not set beside an article about another).
     """
-    if not figure["event_class"]:
+    event_class, period_start = _text(figure["event_class"]), _text(figure["period_start"])
+    if not event_class:
         return reference.iloc[0:0]
     measures = COMPATIBLE_MEASURES.get(figure["measure"], ())
-    keep = (reference["event_class"] == figure["event_class"]) & reference["measure"].isin(measures)
-    if figure["period_start"]:
+    keep = (reference["event_class"] == event_class) & reference["measure"].isin(measures)
+    if period_start:
         starts = reference["period_start"].map(_year)
-        keep &= (starts == "") | (starts == _year(figure["period_start"]))
+        keep &= (starts == "") | (starts == _year(period_start))
     if published is not None:
         keep &= reference["period_start"].map(lambda start: start[:10] <= str(published))
     named = reference["place_terms"].map(

@@ -31,8 +31,10 @@ import pandas as pd
 
 from analysis import paths
 from analysis.article import Article, load_article
+from analysis.errors import ArticleError
 from analysis.frames import make_frame
 from analysis.lexicons import read_commented_csv
+from analysis.provenance import check_provenance
 
 #: Columns of :func:`compare`.
 COMPARISON_COLUMNS = ("frame", "verdict", "gold_id", "found_row", "sentence", "gold", "found",
@@ -59,7 +61,7 @@ def _text(value: object) -> str:
 
 
 def _number(text: str) -> float | None:
-    """``text`` as a number ("+1" and "1", "20000" and "20000.0" are the same), else None."""
+    """``text`` as a number ("+1" and "1", "12" and "12.0" are the same), else None."""
     try:
         return float(text)
     except ValueError:
@@ -84,8 +86,8 @@ class FrameSpec:
     ``align`` says whether a gold and a found row speak of the same thing at all, so a
     disagreement can be shown as ``wrong`` instead of a miss plus an unrelated false alarm;
     ``keep_gold`` drops gold rows that are not items of the frame (numbers that are not
-    figures); ``prepare_found`` puts found rows in the gold's vocabulary (symmetric relations'
-    ends in alphabetical order).
+    figures); ``prepare_found`` puts rows in one vocabulary (symmetric relations' ends in
+    alphabetical order), applied to gold rows too so a gold file need not follow that order.
     """
 
     name: str
@@ -181,7 +183,7 @@ def compare(spec: FrameSpec, found: pd.DataFrame, gold: pd.DataFrame) -> pd.Data
     row is never taken by a near miss), then rows that merely align. Each row is used once.
     ``gold``/``found`` hold the scored fields' values ("field=value; …") for reading.
     """
-    gold_rows = [r for r in gold.to_dict("records") if spec.keep_gold(r)]
+    gold_rows = [spec.prepare_found(r) for r in gold.to_dict("records") if spec.keep_gold(r)]
     found_rows = [spec.prepare_found(r) for r in found.to_dict("records")]
     pairs: dict[int, tuple[int, str]] = {}
     used: set[int] = set()
@@ -243,14 +245,26 @@ def score(comparison: pd.DataFrame) -> dict[str, float]:
 
 def load_gold(spec: FrameSpec, directory: Path, article: Article | None = None) -> pd.DataFrame:
     """A gold file as text cells; with ``needs_span`` its ``start``/``end`` are checked against
-    the article (or located from the quote when the file gives none)."""
-    gold = read_commented_csv(directory / spec.gold_file)
+    the article (or located from the quote when the file gives none).
+
+    A span that does not hold raises :class:`~analysis.errors.ArticleError` naming the file and
+    the row: a gold row aligned by a wrong span would score the extraction against nothing.
+    """
+    path = directory / spec.gold_file
+    gold = read_commented_csv(path)
     if spec.needs_span and article is not None and not gold.empty:
         if "start" not in gold.columns:
-            spans = [article.find(q, sentence_id=int(s))
-                     for q, s in zip(gold["quote"], gold["sentence_id"], strict=True)]
+            try:
+                spans = [article.find(q, sentence_id=int(s))
+                         for q, s in zip(gold["quote"], gold["sentence_id"], strict=True)]
+            except KeyError as error:
+                raise ArticleError(path, f"a quote is not in its sentence: {error}") from None
             gold["start"] = [a for a, _ in spans]
             gold["end"] = [b for _, b in spans]
+        bad = check_provenance(gold, article)
+        if not bad.empty:
+            row, problem = bad.iloc[0]["row"], bad.iloc[0]["problem"]
+            raise ArticleError(path, f"row {_text(gold.at[row, 'gold_id']) or row}: {problem}")
     return gold
 
 
@@ -272,8 +286,13 @@ def has_gold(article_id: str, frame: str) -> bool:
 def load_gold_frames(directory: Path, article: Article) -> dict[str, pd.DataFrame]:
     """Every gold table of a folder by frame name, to be scored like extracted frames (two
     annotators compared: pass one folder's tables as ``frames`` to :func:`compare_article`)."""
-    return {name: load_gold(spec, directory, article) for name, spec in SPECS.items()
-            if (directory / spec.gold_file).exists()}
+    frames = {}
+    for name, spec in SPECS.items():
+        if (directory / spec.gold_file).exists():
+            gold = load_gold(spec, directory, article)
+            kept = [spec.keep_gold(row) for row in gold.to_dict("records")]
+            frames[name] = gold[kept].reset_index(drop=True) if kept else gold
+    return frames
 
 
 def gold_articles() -> list[str]:
@@ -317,9 +336,13 @@ def _rows_for(article_id: str, comparison: pd.DataFrame) -> list[dict]:
 
 
 def totals(board: pd.DataFrame) -> pd.DataFrame:
-    """One ``(total)`` row per set and frame: counts added over articles, then rated."""
+    """One ``(total)`` row per set and frame: counts added over articles, then rated.
+
+    Rows that are already totals are left out, so a finished scoreboard can be passed again.
+    """
     rows = []
-    for (set_name, frame), part in board.groupby(["set", "frame"], sort=False):
+    articles = board[board["article"] != "(total)"]
+    for (set_name, frame), part in articles.groupby(["set", "frame"], sort=False):
         gold, found, tp = (int(part[c].sum()) for c in ("gold", "found", "true_positives"))
         rows.append({"set": set_name, "article": "(total)", "frame": frame, "gold": gold,
                      "found": found, "true_positives": tp, **rates(gold, found, tp)})
@@ -368,7 +391,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--details", type=Path, default=None,
                         help="also write every verdict (one row per gold or found item)")
     args = parser.parse_args(argv)
-    board, comparisons = evaluate()
+    try:
+        board, comparisons = evaluate()
+    except (ArticleError, OSError, pd.errors.ParserError) as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
     print(format_board(board))
     for path, frame in ((args.out, board), (args.details, comparisons)):
         if path is None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date, timedelta
 
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.article import load_article
@@ -191,3 +191,43 @@ def test_calendar_names_are_full_names_in_calendar_order() -> None:
     assert [weekdays[d.weekday()] for d in (TUESDAY, TUESDAY + timedelta(days=5))] == [
         "Tuesday", "Sunday",
     ]
+
+
+# --- intervals never end before they start --------------------------------------------------
+
+_RELATIONS = st.sampled_from(["", "since ", "from ", "after ", "until ", "by ", "before "])
+_EXPRESSIONS = st.sampled_from(
+    [
+        "Monday", "next Friday", "last Sunday", "this Thursday", "June", "early March",
+        "mid-June", "late February", "Sept. 5", "Feb. 29", "5 June", "the 31st", "the 1st",
+        "around the 28th", "the last week of July", "the first week of February",
+        "June of 1992", "late 2019", "early 2020", "March 15, 2011", "February 30, 2023",
+        "yesterday", "the day after tomorrow", "the day before yesterday", "last week",
+        "the following week", "next month", "last year", "three days ago", "two weeks ago",
+        "six months ago", "in two weeks", "in 10 days", "in three months", "in two years",
+        "2015", "Jan. 2020",
+    ]
+)
+
+
+@settings(max_examples=500)
+@given(
+    st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
+    _RELATIONS,
+    _EXPRESSIONS,
+    st.sampled_from(["past", "future", "present", "unknown"]),
+)
+def test_an_interval_never_ends_before_it_starts(published, relation, expression, tense) -> None:
+    """Whatever the relation, tense and publication day (calendar edges included), a resolved
+    interval runs forward, and nothing raises."""
+    from analysis.dates import Tense, resolve
+
+    text = f"they {relation}{expression}" if expression.startswith(("the ", "in ")) else (
+        f"they met {relation}{expression}"
+    )
+    for expr in find_date_expressions(text):
+        res = resolve(expr, published, Tense(tense))
+        if res.date_start and res.date_end:
+            assert res.date_start <= res.date_end, (text, res)
+        if res.date:
+            assert res.precision and res.date_start, (text, res)

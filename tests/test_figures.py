@@ -248,3 +248,58 @@ def test_scoreboard_counts_each_articles_own_gold():
     assert board.at[SEED_ARTICLE.stem, "recall"] == 1.0
     listed = figure_gold.compare_articles(GOLD_IDS)
     assert set(listed["article"]) == set(GOLD_IDS)
+
+
+# --- issue 12: numbers that were silently wrong, and the bound convention ------------------
+
+@pytest.mark.parametrize(
+    "separator",
+    ["\u00a0", "\u202f", "\u2009", "\u200b"],
+    ids=["nbsp", "narrow-nbsp", "thin", "zwsp"],
+)
+def test_a_number_written_with_a_unicode_group_separator_is_one_figure(tmp_path, separator):
+    row = _one(tmp_path, f"The war has killed 10{separator}000 people.")
+    assert (row["low"], row["best"], row["high"]) == (10000, 10000, 10000)
+    assert row["number"] == f"10{separator}000"
+
+
+@pytest.mark.parametrize(
+    "mark", ["\u200e", "\u200f", "\u202a", "\u202b", "\u202c", "\u202d", "\u202e", "\u2066",
+             "\u2067", "\u2068", "\u2069"],
+)
+def test_bidi_controls_around_a_number_do_not_hide_it(tmp_path, mark):
+    body = f"The war has killed {mark}2,000{mark} people."
+    row = _one(tmp_path, body)
+    assert (row["number"], row["best"], row["measure"]) == ("2,000", 2000, "killed")
+    assert body[row["start"] : row["end"]] == row["quote"]
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["The storm killed -5 people.", "The storm killed \u22125 people.",
+     "A thousand million billion trillion people were killed."],
+)
+def test_negative_counts_and_stacked_scale_words_are_not_figures(tmp_path, body):
+    assert extract_figures(_article(tmp_path, body)).empty
+
+
+def test_a_number_next_to_a_casualty_verb_or_people_noun_is_a_count_not_a_year(tmp_path):
+    row = _one(tmp_path, "The fighting killed 1500 people last year.")
+    assert (row["number"], row["best"]) == ("1500", 1500)
+
+
+@pytest.mark.parametrize(
+    ("body", "low", "best", "high", "bound"),
+    [
+        ("Between 20 and 30 people were killed.", 20, None, 30, "closed"),
+        ("More than 30 people were killed.", 30, 30, None, "open"),
+        ("Fewer than 50 people were killed.", None, None, 50, "open"),
+        ("No more than 50 people were killed.", None, None, 50, "closed"),
+        ("At least 30 people were killed.", 30, 30, None, "closed"),
+    ],
+)
+def test_ranges_floors_and_ceilings_state_their_bound(tmp_path, body, low, best, high, bound):
+    row = _one(tmp_path, body)
+    got = tuple(None if pd.isna(row[c]) else int(row[c]) for c in ("low", "best", "high"))
+    assert got == (low, best, high)
+    assert row["bound"] == bound

@@ -35,6 +35,7 @@ def test_every_convention_row_parses_its_example_to_its_stated_range(row):
     assert quantity.best == _cell(row.example_best)
     assert quantity.high == _cell(row.example_high)
     assert row.qualifier in quantity.qualifier.split(", ")
+    assert quantity.bound == row.bound
 
 
 @pytest.mark.parametrize("row", _rows())
@@ -43,7 +44,10 @@ def test_every_phrase_variant_of_a_convention_gives_the_same_range(row):
     example = parse_quantity(row.example)
     first = row.phrase.split("|")[0]
     for variant in row.phrase.split("|"):
-        phrase = row.example.replace(first, variant, 1)
+        if row.kind == "range":  # the variants are templates in X and Y
+            phrase = variant.replace("X", "20").replace("Y", "30")
+        else:
+            phrase = row.example.replace(first, variant, 1)
         quantity = parse_quantity(phrase)
         assert quantity is not None, phrase
         assert (quantity.low, quantity.best, quantity.high) == (
@@ -57,7 +61,8 @@ def test_qualifier_formulas_scale_with_x():
         18000, 22000,
     )
     assert parse_quantity("nearly 500").low == 450
-    assert parse_quantity("fewer than 12").high == 11
+    fewer = parse_quantity("fewer than 12")
+    assert (fewer.high, fewer.bound) == (12, "open")  # the bound convention: X as written, open
 
 
 @pytest.mark.parametrize(
@@ -148,14 +153,16 @@ def test_text_without_numbers_gives_an_empty_frame_with_the_columns():
     found = find_quantities("No figures here at all.")
     assert found.empty
     assert list(found.columns) == [
-        "start", "end", "text", "value", "low", "best", "high", "qualifier", "kind", "role",
+        "start", "end", "text", "value", "low", "best", "high", "bound", "qualifier", "kind",
+        "role",
     ]
 
 
 def test_lexicon_reader_keeps_hash_inside_values_and_drops_header_lines():
     table = read_lexicon("quantities.csv")
     assert not table["kind"].str.startswith("#").any()
-    assert set(table["kind"]) == {"vague", "qualifier", "additional"}
+    assert set(table["kind"]) == {"vague", "qualifier", "postfix", "range", "additional"}
+    assert set(table["bound"]) <= {"closed", "open"}
 
 
 # --- properties ---------------------------------------------------------------------------
