@@ -20,6 +20,7 @@ import pandas as pd
 import pyarrow as pa
 import yaml
 
+from analysis.errors import ArticleError
 from analysis.paths import DATA_DIR
 
 DICTIONARY_FILE = DATA_DIR / "frames.yml"
@@ -117,13 +118,19 @@ def descriptor(frames: dict[str, pd.DataFrame], name: str) -> dict:
 
 
 def write_datapackage(folder: Path, frames: dict[str, pd.DataFrame], name: str) -> Path:
-    """Write ``folder/datapackage.json`` for the CSV files of ``frames`` (atomically)."""
+    """Write ``folder/datapackage.json`` for the CSV files of ``frames`` (atomically).
+
+    Raises :class:`~analysis.errors.ArticleError` (one line) when the folder cannot be written.
+    """
     path = Path(folder) / "datapackage.json"
     tmp = path.with_name(f".{path.name}.tmp")
-    with open(tmp, "w", encoding="utf-8") as handle:
-        json.dump(descriptor(frames, name), handle, indent=2, ensure_ascii=False)
-        handle.write("\n")
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    try:
+        with open(tmp, "w", encoding="utf-8") as handle:
+            json.dump(descriptor(frames, name), handle, indent=2, ensure_ascii=False)
+            handle.write("\n")
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise ArticleError(folder, f"--out cannot be written ({exc.strerror or exc})") from None
     return path

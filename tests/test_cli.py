@@ -18,8 +18,10 @@ def test_extract_writes_every_frame(tmp_path, capsys):
     out = tmp_path / "frames"
     code = main(["extract", str(SEED_ARTICLE), "--out", str(out)])
     assert code == 0
-    written = sorted(p.name for p in out.iterdir())
-    assert written == sorted([*(f"{name}.csv" for name in FRAMES), "datapackage.json"])
+    written = sorted(p.name for p in out.glob("*.csv"))
+    assert written == sorted(f"{name}.csv" for name in FRAMES)
+    others = sorted(p.name for p in out.iterdir() if p.suffix != ".csv")
+    assert others == [".runs", "current", "datapackage.json"]
     sentences = pd.read_csv(out / "sentences.csv")
     assert sentences["sentence_id"].tolist()[0] == 1
     attributions = pd.read_csv(out / "attributions.csv")

@@ -11,9 +11,8 @@ from hypothesis import strategies as st
 
 from analysis.article import load_article
 from analysis.network import signed_graph
-from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, SEED_ARTICLE
+from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
 from analysis.provenance import check_provenance
-from analysis.relation_gold import compare_with_gold, gold_path, load_gold, scores
 from analysis.relations import (
     CUES_FILE,
     RELATION_COLUMNS,
@@ -50,6 +49,7 @@ def article_and_mentions(tmp_path, text, locations=()):
                 "text": match.group(0),
                 "node": NODES[match.group(0)],
                 "role_in_sentence": "location" if match.start() in locations else "actor",
+                "kind": "armed_group" if NODES[match.group(0)] == "Valley Front" else "state",
             }
         )
     return article, pd.DataFrame(rows)
@@ -220,7 +220,52 @@ def test_every_cue_row_catches_its_own_example():
         assert cue.pattern.search(example), (cue.pattern.pattern, example)
 
 
-@pytest.mark.parametrize("kind", ["relation", "negation", "hedge", "pair_anaphor"])
+_ROLES = {"A": "Freedonia", "B": "Sylvania", "C": "Ruritania"}
+_RELATION_ROWS = [
+    row for row in pd.read_csv(CUES_FILE, comment="#", dtype=str, keep_default_na=False)
+    .to_dict("records") if row["kind"] == "relation"
+]
+
+
+@pytest.mark.parametrize("row", _RELATION_ROWS, ids=[r["example"] for r in _RELATION_ROWS])
+def test_every_relation_example_gives_its_tie(tmp_path, row):
+    """Each relation row's invented example, with A, B, C as invented states, gives the tie its
+    ``expect`` column names (and the sign of the row)."""
+    sentence = re.sub(r"\b[ABC]\b", lambda m: _ROLES[m.group(0)], row["example"])
+    frame = extract(tmp_path, sentence[0].upper() + sentence[1:] + ".")
+    source, target = re.split(r"[>-]", row["expect"])
+    pair = (_ROLES[source], _ROLES[target])
+    if "-" in row["expect"]:
+        pair = tuple(sorted(pair))
+    assert (*pair, row["relation"]) in triples(frame), (sentence, triples(frame))
+    assert set(frame.loc[frame["relation"] == row["relation"], "sign"]) == {int(row["sign"])}
+    assert not frame["negated"].any()
+
+
+def test_cue_examples_are_invented_not_taken_from_the_articles():
+    texts = [p.read_text(encoding="utf-8").lower() for p in ARTICLES_DIR.glob("*.txt")]
+    raw = pd.read_csv(CUES_FILE, comment="#", dtype=str, keep_default_na=False)
+    for example in raw["example"]:
+        assert not any(example.lower() in text for text in texts), example
+
+
+def test_singular_anaphor_takes_the_last_actor_of_its_type(tmp_path):
+    frame = extract(
+        tmp_path,
+        "Sylvania hosted the Valley Front leaders. The kingdom has long backed the group.",
+    )
+    assert ("Sylvania", "Valley Front", "supports") in triples(frame)
+
+
+def test_tentative_and_denied_ties_are_flagged(tmp_path):
+    frame = extract(tmp_path, "Freedonia could arm Sylvania. Ruritania has never backed Marsovia.")
+    could = frame[frame["source"] == "Freedonia"].iloc[0]
+    never = frame[frame["source"] == "Ruritania"].iloc[0]
+    assert bool(could["hedged"]) and not bool(could["negated"])
+    assert bool(never["negated"])
+
+
+@pytest.mark.parametrize("kind", ["relation", "hedge", "pair_anaphor", "anaphor"])
 def test_lexicon_has_every_kind_of_row(kind):
     assert any(cue.kind == kind for cue in load_cues())
 
@@ -273,38 +318,6 @@ def test_seed_relations_have_provenance_and_no_self_loops(seed):
     assert (symmetric["source"] < symmetric["target"]).all()
 
 
-def test_seed_relations_recover_the_gold_statements(seed):
-    article, frame = seed
-    gold = load_gold()
-    result = scores(frame, gold, article).set_index("level")
-    assert result.loc["statement", "recall"] >= 0.9
-    assert result.loc["statement", "precision"] >= 0.9
-    comparison = compare_with_gold(frame, gold, article)
-    matched = comparison[comparison["status"] == "match"]
-    assert (matched["hedged_gold"] == matched["hedged_found"]).all()
-
-
-#: Every article with relation gold: the seed (top of annotations/) and each annotated sub-folder.
-GOLD_IDS = [SEED_ARTICLE.stem] + sorted(
-    p.parent.name for p in ANNOTATIONS_DIR.glob("*/relations.csv")
-    if p.parent.name != SEED_ARTICLE.stem
-)
-
-
-@pytest.mark.parametrize("article_id", GOLD_IDS)
-def test_gold_quotes_are_verbatim_in_their_sentences_and_well_formed(article_id):
-    article = load_article(ARTICLES_DIR / f"{article_id}.txt")
-    gold = load_gold(gold_path(article_id))
-    assert gold["gold_id"].is_unique
-    assert set(gold["relation"]) <= set(RELATIONS)
-    for row in gold.to_dict("records"):
-        assert row["quote"] in article.sentence(row["sentence_id"]), row["gold_id"]
-        assert row["source"] != row["target"]
-        assert row["sign"] == (-1 if row["relation"] in ("opposes", "rival") else 1)
-        if row["relation"] in ("ally", "rival"):
-            assert row["source"] < row["target"], row["gold_id"]
-
-
 @pytest.mark.parametrize("path", sorted(ARTICLES_DIR.glob("voa-*.txt")), ids=lambda p: p.stem)
 def test_other_articles_give_clean_frames(path):
     article = load_article(path)
@@ -343,14 +356,19 @@ def test_any_sentence_gives_clean_rows(tmp_path, sentences):
     assert set(frame["sign"]) <= {1, -1}
 
 
-def test_scoreboard_counts_each_articles_own_gold():
-    """The notebook's generalisation table: per article, its own gold statements."""
-    from analysis.relation_gold import compare_articles, scoreboard
+def test_a_coordinated_verb_takes_the_subject_of_its_clause(tmp_path):
+    frame = extract(
+        tmp_path,
+        "Freedonia backs the Valley Front and has long criticized Sylvania, accusing Rurstadt "
+        "of meddling.",
+    )
+    found = triples(frame)
+    assert ("Freedonia", "Sylvania", "opposes") in found
+    assert ("Freedonia", "Ruritania", "opposes") in found
+    assert ("Valley Front", "Sylvania", "opposes") not in found
 
-    board = scoreboard(GOLD_IDS)
-    statements = board[board["level"] == "statement"].set_index("article")
-    assert list(statements.index) == GOLD_IDS
-    for article_id in GOLD_IDS:
-        assert statements.at[article_id, "gold"] == len(load_gold(gold_path(article_id)))
-    listed = compare_articles(GOLD_IDS)
-    assert (listed["status"] != "extra").sum() == statements["gold"].sum()
+
+def test_an_attacked_state_written_as_a_place_is_the_target(tmp_path):
+    text = "The Valley Front launched rockets into Sylvania."
+    frame = extract(tmp_path, text, locations=(text.index("Sylvania"),))
+    assert triples(frame) == [("Valley Front", "Sylvania", "opposes")]
