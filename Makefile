@@ -7,6 +7,7 @@
 #   make lab        JupyterLab on 127.0.0.1, opened at notebooks/
 #   make notebooks  re-execute the committed notebooks in place after a change
 #   make bench      speed of the extraction pipeline against a tokenizer-only baseline
+#   make corpus     extract-corpus over data/articles/ into build/corpus/articles/ (Parquet)
 #   make eval       scoreboard against the hand-written gold (seed and unseen apart), build/eval.csv
 #   make editions   teacher (with solutions) and student (without) editions in build/editions/
 #   make mutation   mutation testing (mutmut) of MUTATION_MODULES, report in tests/mutation/
@@ -31,14 +32,14 @@ export ARTICLE PUBLISHED PAPER
 # JupyterLab refuses to start as root unless told; containers often run as root.
 ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 
-.PHONY: brief test lab notebooks bench editions lint clean eval mutation fuzz
+.PHONY: brief test lab notebooks bench editions lint clean eval mutation fuzz corpus
 
 # Core modules under mutation testing; each needs a row in tests/mutation/targets.csv.
 MUTATION_MODULES ?= scoring provenance
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[notebooks,test]"
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c constraints.txt -e ".[dask,duckdb,notebooks,test]"
 	@touch $(STAMP)
 
 brief: $(STAMP)
@@ -62,6 +63,10 @@ notebooks: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python -m analysis.bench
+	$(BIN)/python -m analysis.corpus_bench
+
+corpus: $(STAMP)
+	$(BIN)/python -m analysis extract-corpus data/articles --out build/corpus/articles
 
 editions: $(STAMP)
 	$(BIN)/python -m analysis.editions

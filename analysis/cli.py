@@ -18,6 +18,7 @@ import os
 import sys
 from pathlib import Path
 
+from analysis import corpus
 from analysis.article import MAX_ARTICLE_BYTES, load_article, parse_published
 from analysis.errors import ArticleError
 
@@ -50,6 +51,7 @@ def _parser() -> argparse.ArgumentParser:
         default=MAX_ARTICLE_BYTES,
         help=f"largest article accepted, in bytes (default {MAX_ARTICLE_BYTES:,})",
     )
+    corpus.add_parser(sub)
     return parser
 
 
@@ -61,6 +63,7 @@ def extract(
     max_bytes: int = MAX_ARTICLE_BYTES,
 ) -> int:
     """Compute every frame, then write them all as one set; returns the exit code."""
+    from analysis.datapackage import write_datapackage
     from analysis.output import write_frames
     from analysis.pipeline import extract_all
 
@@ -82,6 +85,7 @@ def extract(
         )
     frames = extract_all(article)
     write_frames(out, frames, protect=[article_path, article_path.with_suffix(".yml")])
+    write_datapackage(Path(out), frames, article.article_id)
     _say(f"wrote {len(frames)} frames of {article_path.name} to {out}")
     if "figures" in frames and frames["figures"].empty:
         print(
@@ -115,6 +119,8 @@ def _silence_stdout() -> None:
 
 def main(argv: list[str] | None = None) -> int:
     args = _parser().parse_args(argv)
+    if args.command == "extract-corpus":
+        return corpus.main(args)
     try:
         return extract(args.article, args.out, args.published, args.undated, args.max_bytes)
     except ArticleError as exc:

@@ -549,3 +549,149 @@ def locator_map(
     ]
     ax.legend(handles=handles, loc="lower left", frameon=True, fontsize=MIN_FONT)
     return finish(fig, ax, title, "", "", source)
+
+
+# Across articles ------------------------------------------------------------------------------
+# Charts of notebook 07 (a corpus read with extract-corpus). Each returns ``(figure, data)``: the
+# rows it drew, in drawing order, so a test can check what the picture shows.
+
+
+def _conflict_colours(conflicts: list[str]) -> dict[str, str]:
+    """One palette colour per conflict, in the given order; "other" is always grey."""
+    named = [c for c in conflicts if c != "other"]
+    colours = {c: PALETTE[i % (len(PALETTE) - 1)] for i, c in enumerate(named)}
+    colours["other"] = NEUTRAL
+    return colours
+
+
+def corpus_timeline(
+    items: pd.DataFrame, title: str, source: str, size: tuple[float, float] = (PRINT_WIDTH, 4.2)
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Every dated meeting on one time axis, one lane per conflict, coloured by conflict.
+
+    ``items`` needs ``date_start``, ``date_end``, ``precision``, ``status`` and ``conflict`` (as
+    from :func:`analysis.across.meeting_timeline`). A day is a dot (hollow when planned, a cross
+    when it did not happen); a month or a year is a bar over its span, so it never looks precise.
+    """
+    from datetime import timedelta
+
+    from matplotlib.lines import Line2D
+
+    rows = items.copy()
+    rows["start"] = pd.to_datetime(rows["date_start"])
+    rows["end"] = pd.to_datetime(rows["date_end"])
+    conflicts = sorted(set(rows["conflict"]), key=lambda c: (c == "other", c))
+    lanes = {c: i for i, c in enumerate(conflicts)}
+    colours = _conflict_colours(conflicts)
+    rows["lane"] = rows["conflict"].map(lanes)
+    rows["colour"] = rows["conflict"].map(colours)
+    fig, ax = new_figure(size)
+    for row in rows.itertuples(index=False):
+        if row.precision == "day":
+            ax.plot([row.start], [row.lane], linestyle="none", ms=9, alpha=0.85,
+                    marker="X" if row.status == "negated" else "o", color=row.colour,
+                    markerfacecolor="white" if row.status == "planned" else row.colour,
+                    markeredgewidth=1.8)  # fmt: skip
+        else:
+            ax.barh(row.lane, row.end + timedelta(days=1) - row.start, left=row.start,
+                    height=0.35, color=row.colour, alpha=0.35, edgecolor=row.colour)  # fmt: skip
+    ax.set_yticks(range(len(conflicts)), conflicts)
+    ax.set_ylim(len(conflicts) - 0.5, -0.5)
+    handles = [
+        Line2D([0], [0], marker="o", color=NEUTRAL, lw=0, ms=8, label="held (day)"),
+        Line2D([0], [0], marker="o", color=NEUTRAL, markerfacecolor="white", lw=0, ms=8,
+               markeredgewidth=1.8, label="planned (day)"),  # fmt: skip
+        Line2D([0], [0], color=NEUTRAL, lw=6, alpha=0.35, label="month or year (its span)"),
+    ]
+    ax.legend(handles=handles, loc="lower right", fontsize=MIN_FONT, frameon=True)
+    finish(fig, ax, title, "date of the meeting", "conflict", source)
+    return fig, rows.drop(columns=["start", "end"]).reset_index(drop=True)
+
+
+def who_meets_whom(
+    matrix: pd.DataFrame, title: str, source: str, size: tuple[float, float] = (PRINT_WIDTH, 6.2)
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """The pair matrix of :func:`analysis.across.meeting_pairs` as an annotated heatmap."""
+    fig = heatmap(matrix, title, "met with", "participant", source, size=size)
+    return fig, matrix
+
+
+def figures_by_conflict(
+    figures: pd.DataFrame, title: str, source: str, size: tuple[float, float] | None = None
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Every figure's low–high range on a log scale, grouped by conflict, coloured by measure.
+
+    ``figures`` needs ``conflict``, ``label``, ``measure``, ``low``, ``best`` and ``high``. A range
+    is a line from low to high with a dot at the best estimate when there is one; an open end
+    ("more than 500") is drawn to 2.5 times the known end with an arrow.
+    """
+    from matplotlib.lines import Line2D
+    from matplotlib.ticker import FuncFormatter, LogLocator
+
+    rows = figures.sort_values(["conflict", "measure", "low", "label"], kind="stable")
+    rows = rows[rows[["low", "best", "high"]].notna().any(axis=1)].reset_index(drop=True)
+    size = size or (PRINT_WIDTH, 1.6 + 0.3 * (len(rows) + rows["conflict"].nunique()))
+    fig, ax = new_figure(size)
+    measures = sorted(set(rows["measure"]))
+    colours = {m: PALETTE[i % len(PALETTE)] for i, m in enumerate(measures)}
+    y, ticks, labels, drawn = 0.0, [], [], []
+    for conflict, part in rows.groupby("conflict", sort=True):
+        ax.text(0.0, y - 0.15, conflict, transform=ax.get_yaxis_transform(), fontsize=MIN_FONT + 1,
+                fontweight="bold", va="bottom")  # fmt: skip
+        y += 0.8
+        for row in part.itertuples(index=False):
+            known = [float(v) for v in (row.low, row.best, row.high) if not pd.isna(v)]
+            low = float(row.low) if not pd.isna(row.low) else min(known) / 2.5
+            high = float(row.high) if not pd.isna(row.high) else max(known) * 2.5
+            colour = colours[row.measure]
+            ax.plot([low, high], [y, y], color=colour, lw=4, alpha=0.8, solid_capstyle="butt")
+            if pd.isna(row.high):
+                ax.plot([high], [y], marker=">", color=colour, ms=7)
+            if not pd.isna(row.best):
+                ax.plot([float(row.best)], [y], marker="o", color=colour, ms=6)
+            ax.text(high * 1.3, y, _range_text(row.low, row.best, row.high), fontsize=MIN_FONT,
+                    va="center", color="#333333")  # fmt: skip
+            ticks.append(y)
+            labels.append(row.label)
+            drawn.append({"conflict": conflict, "label": row.label, "measure": row.measure,
+                          "low": low, "high": high, "y": y})  # fmt: skip
+            y += 1
+        y += 0.4
+    ax.set_xscale("log")
+    # plain numbers with thousands separators ("10,000"), one tick every two decades
+    ax.xaxis.set_major_locator(LogLocator(base=100))
+    ax.xaxis.set_major_formatter(FuncFormatter(lambda v, _: f"{v:,.0f}"))
+    ax.xaxis.set_minor_formatter(FuncFormatter(lambda v, _: ""))
+    ax.set_ylim(y - 0.2, -0.6)
+    ax.set_yticks(ticks, labels, fontsize=MIN_FONT)
+    ax.grid(axis="y", visible=False)
+    if drawn:  # room on the right for the longest range label
+        ax.set_xlim(min(d["low"] for d in drawn) / 3, max(d["high"] for d in drawn) * 300)
+    handles = [Line2D([0], [0], color=colours[m], lw=4, label=m) for m in measures]
+    ax.legend(handles=handles, title="measure", loc="upper right", fontsize=MIN_FONT, frameon=True)
+    finish(fig, ax, title, "people (log scale)", "", source)
+    return fig, pd.DataFrame(drawn)
+
+
+def merged_network(
+    graph: nx.Graph, title: str, source: str, size: tuple[float, float] = (PRINT_WIDTH, 6.0)
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """The corpus's signed network (edge label: number of articles), drawn as in notebook 05."""
+    from analysis.network import layout
+
+    fig = signed_network(graph, layout(graph), title, source, size=size)
+    edges = pd.DataFrame(
+        [{"u": u, "v": v, "sign": d["sign"], "articles": d["articles"]}
+         for u, v, d in sorted(graph.edges(data=True), key=lambda e: tuple(sorted(e[:2])))],
+        columns=["u", "v", "sign", "articles"],
+    )  # fmt: skip
+    return fig, edges
+
+
+def rows_per_article(
+    table: pd.DataFrame, title: str, source: str, size: tuple[float, float] | None = None
+) -> tuple[plt.Figure, pd.DataFrame]:
+    """Stacked bars: for each article, its rows in each frame."""
+    size = size or (PRINT_WIDTH, 1.5 + 0.4 * len(table))
+    fig = stacked_counts(table, title, "rows", "article", source, size=size)
+    return fig, table
