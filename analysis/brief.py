@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import argparse
 import html
+import json
 import os
 import shutil
 import subprocess
@@ -316,6 +317,20 @@ def swap_in(new: Path, final: Path) -> None:
         shutil.rmtree(old, ignore_errors=True)
 
 
+def reads_one_article(path: Path) -> bool:
+    """Whether a notebook studies one article: its cell tagged ``parameters`` sets ``ARTICLE``.
+
+    Why: a pack is about one article; a notebook across a corpus (``CORPUS = …``) would show the
+    shipped corpus in every article's pack, so it is left out of ``make brief``.
+    """
+    notebook = json.loads(path.read_text(encoding="utf-8"))
+    for cell in notebook.get("cells", []):
+        if "parameters" in cell.get("metadata", {}).get("tags", []):
+            source = "".join(cell.get("source", []))
+            return any(line.split("=")[0].strip() == "ARTICLE" for line in source.splitlines())
+    return False
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="python -m analysis.brief", description=__doc__.split("\n")[0]
@@ -336,7 +351,7 @@ def main(argv: list[str] | None = None) -> int:
     except ArticleError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
-    notebooks = sorted(args.notebooks.glob("[0-9]*.ipynb"))
+    notebooks = [p for p in sorted(args.notebooks.glob("[0-9]*.ipynb")) if reads_one_article(p)]
     if args.only:
         notebooks = [p for p in notebooks if any(p.name.startswith(o) for o in args.only)]
     final = args.out / target.article_id

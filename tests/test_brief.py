@@ -163,7 +163,8 @@ def test_full_build_of_the_seed_with_pdfs(tmp_path):
     pack = _build(tmp_path, SEED_ARTICLE, pdf=True)
     _check_briefing(pack)
     names = {p.name for p in (pack / "notebooks").glob("*.html")}
-    assert names == {p.with_suffix(".html").name for p in NOTEBOOKS_DIR.glob("[0-9]*.ipynb")}
+    assert names == {p.with_suffix(".html").name for p in NOTEBOOKS_DIR.glob("[0-9]*.ipynb")
+                     if brief.reads_one_article(p)}
     index = (pack / "index.html").read_text()
     for href in ("briefing.html", "slides.html", "notebooks/01_the_article.html"):
         assert f'href="{href}"' in index
@@ -188,8 +189,8 @@ def test_letter_paper_is_an_option(tmp_path):
 def test_full_build_of_the_invented_article(tmp_path):
     pack = _build(tmp_path, INVENTED)
     _check_briefing(pack)
-    notebooks = len(list(NOTEBOOKS_DIR.glob("[0-9]*.ipynb")))  # 01-07: every numbered one
-    assert notebooks >= 7 and len(list((pack / "notebooks").glob("*.html"))) == notebooks
+    notebooks = [p for p in NOTEBOOKS_DIR.glob("[0-9]*.ipynb") if brief.reads_one_article(p)]
+    assert len(notebooks) >= 6 and len(list((pack / "notebooks").glob("*.html"))) == len(notebooks)
     for path in (pack / "notebooks").glob("*.ipynb"):  # each ran with the article injected
         injected = [c for c in nbformat.read(path, as_version=4).cells
                     if "injected-parameters" in c.metadata.get("tags", [])]
@@ -259,3 +260,10 @@ def test_an_interrupted_build_leaves_no_trace(tmp_path, capsys, monkeypatch):
     assert capsys.readouterr().err.strip() == (
         "error: interrupted; the previous build is untouched")
     assert not any(out.iterdir())
+
+
+def test_only_notebooks_about_one_article_go_into_a_pack():
+    """07 reads a corpus (its parameters cell sets CORPUS), so an article's pack leaves it out."""
+    chosen = {p.name[:2] for p in NOTEBOOKS_DIR.glob("[0-9]*.ipynb") if brief.reads_one_article(p)}
+    assert {"01", "02", "03", "04", "05", "06"} <= chosen
+    assert "07" not in chosen
