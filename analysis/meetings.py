@@ -29,7 +29,8 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    a reporting verb is not the meeting's ("said on Monday he might meet"); a clause ", when…"
    right after a date takes that date ("since May 2020, when she also met Berg"); "after <date>"
    runs from that date to publication. An undated held meeting reported as happening now
-   (present tense, present perfect, "arrived") takes the publication date.
+   (present tense, present perfect, "arrived") takes the publication date, and so does one told
+   by a past verb or its subject ("He met with the envoy."), the news of the day.
 6. **One meeting, many mentions.** The headline and the photo caption restate the lead, and a
    later sentence can name the same meeting again ("she would meet with Berg"). Mentions with the
    same status, compatible kinds, nested participant sets and no conflicting date or place are
@@ -308,6 +309,10 @@ def _happening_now(clause: Clause | None, sentence: str, cue: tuple[int, int]) -
     arrival = sentence[cue[0] : cue[1]].lower().startswith("arriv")
     if arrival and clause.tense == "past" and clause.aspect == "simple":
         return f"an arrival ('{sentence[cue[0] : cue[1]]}')"
+    told_by_verb = cue[0] < clause.verb_end  # the verb or its subject, not "during a summit"
+    if clause.tense == "past" and not clause.modality and told_by_verb:
+        # "He met with the envoy.", "had been greeted on arrival": the news of the day.
+        return f"past tense without a date of its own ('{clause.verb}')"
     return ""
 
 

