@@ -30,7 +30,9 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    right after a date takes that date ("since May 2020, when she also met Berg"); "after <date>"
    runs from that date to publication. An undated held meeting reported as happening now
    (present tense, present perfect, "arrived") takes the publication date, and so does one told
-   by a past verb or its subject ("He met with the envoy."), the news of the day.
+   by a past verb or its subject ("He met with the envoy."), the news of the day, unless a
+   clause before it dates the report ("On Sunday, the ministry said she met B": that day) or a
+   subordinator dates it from another happening ("a day after he conferred with B": undated).
 6. **One meeting, many mentions.** The headline and the photo caption restate the lead, and a
    later sentence can name the same meeting again ("she would meet with Berg"). Mentions with the
    same status, compatible kinds, nested participant sets and no conflicting date or place are
@@ -154,6 +156,8 @@ _HARD_BREAK = re.compile(r"[;:\"“”]|\s[—–]\s|\s--\s")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|when|where|whose)\b")
 _AFTER = re.compile(r"\b(?:after|since)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 #: ", when ..." right after a date: that clause takes the date (events use it too).
+_SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|until|as|because|if)\b",
+                          re.IGNORECASE)
 WHEN_AFTER_DATE = re.compile(r"^\s*,\s*when\b", re.IGNORECASE)
 
 
@@ -310,10 +314,30 @@ def _happening_now(clause: Clause | None, sentence: str, cue: tuple[int, int]) -
     if arrival and clause.tense == "past" and clause.aspect == "simple":
         return f"an arrival ('{sentence[cue[0] : cue[1]]}')"
     told_by_verb = cue[0] < clause.verb_end  # the verb or its subject, not "during a summit"
-    if clause.tense == "past" and not clause.modality and told_by_verb:
+    # "a day after he conferred with B": dated by another happening, not by the news
+    relative = _SUBORDINATE.search(sentence[clause.start : max(clause.start, clause.verb_start)])
+    if clause.tense == "past" and not clause.modality and told_by_verb and not relative:
         # "He met with the envoy.", "had been greeted on arrival": the news of the day.
         return f"past tense without a date of its own ('{clause.verb}')"
     return ""
+
+
+def _date_of_report(
+    sentence_dates: pd.DataFrame, offset: int, own: Clause | None, published: str
+) -> dict[str, str] | None:
+    """The day a past meeting was reported, when a clause before the meeting's dates the
+    report ("On Sunday, the ministry said she met B"): the meeting happened by then, and the
+    report's day is the reading closest to the text. None without such a date."""
+    if own is None:
+        return None
+    before = [d for d in sentence_dates.itertuples(index=False)
+              if int(d.end) - offset <= own.start and d.precision == "day" and d.date
+              and (not published or d.date <= published)]
+    if not before:
+        return None
+    d = before[-1]
+    return {"date": d.date, "precision": d.precision, "date_start": d.date_start,
+            "date_end": d.date_end, "how": f"the day it was reported: '{d.quote}'"}
 
 
 def _roles(sentence: str, people: list[Mention]) -> tuple[dict[str, str], str]:
@@ -552,6 +576,9 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
                 date = dict(date, date=published, precision="day", date_start=published,
                             date_end=published,
                             how=f"reported as happening now, {now}: the publication date")
+                said = _date_of_report(sdates, offset, own, published)
+                if now.startswith("past") and said is not None:
+                    date.update(said)
             pieces = [cue] + [(m.start, m.end) for m in people]
             if location is not None:
                 pieces.append((location.start, location.end))

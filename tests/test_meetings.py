@@ -225,6 +225,12 @@ MEETING_CASES = [
     ("Ana Lopes had arrived in Cairo for a visit.", [("Ana Lopes", "held", "2023-03-15")]),
     ("Jan Berg met with Ana Lopes.", [("Ana Lopes|Jan Berg", "held", "2023-03-15")]),
     ("Jan Berg spoke during a summit in Cairo.", [("Jan Berg", "held", "")]),
+    # ... unless a clause before it dates the report (the meeting happened by then), or it is
+    # dated from another happening ("a day after").
+    ("On Monday, the ministry said Ana Lopes met with Jan Berg.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    ("Jan Berg met France, a day after Jan Berg conferred with Germany.",
+     [("France|Jan Berg", "held", "2023-03-15"), ("Germany|Jan Berg", "held", "")]),
     ("The talks between France and Germany were postponed.",
      [("France|Germany", "postponed", "")]),
     ("The meeting between Ana Lopes and Jan Berg was called off on Sunday.",
