@@ -150,7 +150,8 @@ _SETTING = re.compile(
     r"(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+"
+                    r"(?:(?!(?:with|and|between|by|to|from|for)\b)[a-z][\w-]*\s+){0,3}$")
 # Brackets do not break a window: "Lopes (left) being received" is one clause.
 _HARD_BREAK = re.compile(r"[;:\"“”]|\s[—–]\s|\s--\s")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|when|where|whose)\b")
@@ -401,7 +402,8 @@ def select_participants(
             or sentence[m.end : m.end + 2] in ("'s", "’s")
             or (m.kind == "organization" and _AFFILIATION.match(sentence[m.end : m.end + 45]))
         )
-        nxt = people[i + 1] if i + 1 < len(people) else None
+        # the person it qualifies may follow another qualifier ("U.N. Xandia envoy Jan Berg")
+        nxt = next((p for p in people[i + 1 :] if p.kind == "person"), None)
         if (
             qualifies
             and nxt is not None
@@ -559,7 +561,7 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
             if _GOAL.search(text[:c_start]):
                 continue  # "pushing toward negotiations": an aim, not a meeting
             people, location = select_participants(text, window, ments, kind, cue)
-            people += [m for m in _verb_subject(text, own, cue, window, ments, kind)
+            people += [m for m in _verb_subject(text, own, cue, window, ments, kind, clauses)
                        if m.actor_id not in {p.actor_id for p in people}]
             setting = _setting_subject(text, cue, own)
             if setting is not None:
@@ -615,29 +617,51 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
 # "U.N. Secretary-General Li", "U.N. envoy Jane Doe": the organisation names the person's
 # office (title words only between them), it does not take part by itself.
 _AFFILIATION = re.compile(r"^[\s-]+(?:(?:[A-Z][\w.'’-]*|envoy|chief|special|representative|"
-                          r"spokes(?:man|woman|person)|minister|ambassador|official)\s+){1,4}"
+                          r"spokes(?:man|woman|person)|minister|ambassador|official|"
+                          r"secretary-general|secretary|humanitarian|commissioner|mediator|"
+                          r"negotiator|adviser|advisor|head|leader)\s+){1,4}"
                           r"(?=[A-Z])")
+_HOLDING = frozenset({"held", "hold", "holds", "holding", "had", "began", "opened"})
 _JOIN = re.compile(r"^\s*(?:,\s*and|,|and)\s*$")
 
 
 def _verb_subject(
     sentence: str, clause: Clause | None, cue: tuple[int, int], window: tuple[int, int],
-    mentions: list[Mention], kind: str,
+    mentions: list[Mention], kind: str, clauses: tuple[Clause, ...] = (),
 ) -> list[Mention]:
     """The subject of a meeting verb takes part even when an apposition cuts it from the verb
     ("The envoy to X, Ana Lopes, met Berg"): the last coordinated actors of the clause's
-    subject, when the window does not reach them."""
-    if clause is None or clause.subject[0] < 0 or not (
-        clause.verb_start <= cue[0] < clause.verb_end
-    ):
+    subject, when the window does not reach them. The object of a holding verb counts as the
+    verb ("have held talks"), and a clause cut from its subject by an apposition after a
+    reporting verb ("Berg says he and his counterpart, Ana Lopes, have held talks") takes the
+    reporting verb's object as its subject."""
+    if clause is None:
         return []
-    lo, hi = clause.subject
+    verb_words = clause.verb.lower().split()
+    holds = bool(verb_words) and verb_words[-1] in _HOLDING and clause.object[0] <= cue[0] < (
+        clause.object[1])
+    if not (clause.verb_start <= cue[0] < clause.verb_end or holds):
+        return []
+    subject = clause.subject
+    if subject[0] < 0:
+        before = [c for c in clauses if c.index == clause.index - 1]
+        if (before and before[0].object[0] >= 0
+                and before[0].verb.lower().split()[-1:] and before[0].verb.lower().split()[-1]
+                in _reporting_verbs()
+                and not sentence[before[0].object[1] : clause.start].strip(" ,")):
+            subject = before[0].object
+    if subject[0] < 0:
+        return []
+    reported = subject != clause.subject  # the whole object of the reporting verb takes part
+    lo, hi = subject
     if window[0] <= lo:
         return []
     inside = [m for m in mentions if lo <= m.start and m.end <= hi and m.role == "actor"]
     people, _ = select_participants(sentence, (lo, hi), inside, kind, cue)
     if not people:
         return []
+    if reported:
+        return people
     group = [people[-1]]
     for m in reversed(people[:-1]):
         if not _JOIN.match(sentence[m.end : group[0].start]):

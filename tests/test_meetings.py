@@ -229,6 +229,11 @@ MEETING_CASES = [
     # dated from another happening ("a day after").
     ("On Monday, the ministry said Ana Lopes met with Jan Berg.",
      [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    # the reporting verb's object is the subject cut off by an apposition; a topic is no party
+    ("France says Jan Berg and his counterpart, Ana Lopes, have held talks.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-15")]),
+    ("Ana Lopes held talks with Jan Berg on ending France's blockade on Monday.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
     ("Jan Berg met France, a day after Jan Berg conferred with Germany.",
      [("France|Jan Berg", "held", "2023-03-15"), ("Germany|Jan Berg", "held", "")]),
     ("The talks between France and Germany were postponed.",
