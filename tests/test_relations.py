@@ -342,7 +342,8 @@ _WORDS = [
 
 
 @settings(
-    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=max(60, settings.default.max_examples), deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
 )
 @given(st.lists(st.lists(st.sampled_from(_WORDS), min_size=1, max_size=14), min_size=1,
                 max_size=4))
