@@ -196,6 +196,17 @@ def test_support_from_names_the_giver_and_the_receiver(tmp_path):
     ]
 
 
+def test_abbreviation_periods_do_not_end_a_cue_span(tmp_path):
+    """ "U.N." inside the span of a long cue ("vetoed U.N. proposals ... pressure on") is not
+    the end of the sentence."""
+    frame = extract(
+        tmp_path,
+        "Marsovia has vetoed U.N. Security Council proposals that would have put pressure on "
+        "Sylvania.",
+    )
+    assert triples(frame) == [("Marsovia", "Sylvania", "supports")]
+
+
 def test_self_loops_are_impossible(tmp_path):
     frame = extract(tmp_path, "President Firefly backed Freedonia's army and Fredville's allies.")
     assert (frame["source"] != frame["target"]).all()
