@@ -303,10 +303,17 @@ def test_people_and_governments_collapse_to_their_state_but_groups_stay():
             {"actor_id": "r", "name": "French rebels", "kind": "armed_group", "country": "FRA"},
             {"actor_id": "c", "name": "Arab leaders", "kind": "collective", "country": ""},
             {"actor_id": "u", "name": "A Stateless Envoy", "kind": "person", "country": ""},
+            {"actor_id": "i", "name": "French spy agency", "kind": "organization",
+             "country": "FRA", "cameo": "FRASPY"},
+            {"actor_id": "a", "name": "French army", "kind": "armed_group", "country": "FRA",
+             "cameo": "FRAMIL"},
+            {"actor_id": "o", "name": "French charity", "kind": "organization",
+             "country": "FRA", "cameo": "FRANGO"},
         ]
     )
     nodes = dict(zip(actor_nodes(actors)["actor_id"], actor_nodes(actors)["node"], strict=True))
-    assert nodes["p"] == nodes["g"] == nodes["s"]
+    assert nodes["p"] == nodes["g"] == nodes["s"] == nodes["i"] == nodes["a"]
+    assert nodes["o"] == "French charity"
     assert nodes["r"] == "French rebels"
     assert nodes["c"] == "Arab leaders"
     assert nodes["u"] == "A Stateless Envoy"
