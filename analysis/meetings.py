@@ -402,6 +402,10 @@ def select_participants(
             or sentence[m.end : m.end + 2] in ("'s", "’s")
             or (m.kind == "organization" and _AFFILIATION.match(sentence[m.end : m.end + 45]))
         )
+        follower = people[i + 1] if i + 1 < len(people) else None
+        if (follower is not None and follower.start == m.end + 1 and m.kind != "person"
+                and follower.kind in ("organization", "armed_group")):
+            continue  # "the opposition Xandian Council": the noun describes the group named
         # the person it qualifies may follow another qualifier ("U.N. Xandia envoy Jan Berg")
         nxt = next((p for p in people[i + 1 :] if p.kind == "person"), None)
         if (

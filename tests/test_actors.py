@@ -286,3 +286,12 @@ def test_headline_verbs_and_bare_titles_are_not_names(tmp_path):
     art = article_from(tmp_path, "Xandia President, Rebel Chief Meet in Oslo\n\nJan Berg spoke.")
     actors = by_id(extract_actors(art))
     assert not any(i.startswith(("rebel-chief", "chief")) for i in actors.index), list(actors.index)
+
+
+def test_a_group_noun_before_a_named_group_takes_its_country(tmp_path):
+    """ "the opposition <named council> gathered in Paris": the noun describes the named group,
+    so it is that group's country's opposition, not the place's."""
+    art = article_from(tmp_path, "The opposition Syrian National Council gathered in Paris.")
+    actors = by_id(extract_actors(art))
+    assert "syria-opposition" in actors.index, list(actors.index)
+    assert "france-opposition" not in actors.index

@@ -207,6 +207,8 @@ _PEOPLE = STATES | {
     "he might": ("ana-lopes", "Ana Lopes", "person", "PRT", "actor"),  # the pronoun, resolved
     "Baghdad": ("iraq-capital", "Iraq", "state", "IRQ", "location"),
     "Cairo": ("egypt-capital", "Egypt", "state", "EGY", "location"),
+    "opposition": ("norway-opposition", "Norwegian opposition", "collective", "NOR", "actor"),
+    "Xandian Council": ("xandian-council", "Xandian Council", "organization", "NOR", "actor"),
 }
 MEETING_CASES = [
     ("Ana Lopes and Jan Berg will hold talks on Friday.",
@@ -229,6 +231,9 @@ MEETING_CASES = [
     # dated from another happening ("a day after").
     ("On Monday, the ministry said Ana Lopes met with Jan Berg.",
      [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    # a group noun right before a named group describes it
+    ("The opposition Xandian Council met in Rome on Monday.",
+     [("Xandian Council", "held", "2023-03-13")]),
     # the reporting verb's object is the subject cut off by an apposition; a topic is no party
     ("France says Jan Berg and his counterpart, Ana Lopes, have held talks.",
      [("Ana Lopes|Jan Berg", "held", "2023-03-15")]),
