@@ -777,6 +777,17 @@ def _later_restates(earlier: _Meeting, later: _Meeting) -> bool:
     return not (later.date["date"] and not earlier.date["date"])
 
 
+def _new_date_for(postponed: _Meeting, later: _Meeting) -> bool:
+    """A later planned or possible mention with the same parties gives a postponed meeting its
+    new date (one meeting, put off to then)."""
+    if postponed.status != "postponed" or postponed.date["date"] or not later.date["date"]:
+        return False
+    if postponed.kind != later.kind and "talks" not in (postponed.kind, later.kind):
+        return False
+    return ({p.actor_id for p in postponed.participants}
+            == {p.actor_id for p in later.participants})
+
+
 def _merge_into(keep: _Meeting, other: _Meeting) -> None:
     ids = {p.actor_id for p in keep.participants}
     keep.participants += [p for p in other.participants if p.actor_id not in ids]
@@ -807,6 +818,11 @@ def _deduplicate(found: list[_Meeting]) -> list[_Meeting]:
     kept: list[_Meeting] = []
     for m in body:
         target = next((k for k in kept if _compatible(k, m) and _later_restates(k, m)), None)
+        if target is None and m.status in ("planned", "possible"):
+            # "the meeting was postponed ... It is now expected on Saturday": the new date
+            target = next((k for k in kept if _new_date_for(k, m)), None)
+            if target is not None:
+                target.date = m.date if not target.date["date"] else target.date
         if target is None:
             kept.append(m)
         else:

@@ -231,6 +231,10 @@ MEETING_CASES = [
     # dated from another happening ("a day after").
     ("On Monday, the ministry said Ana Lopes met with Jan Berg.",
      [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    # a later date for a postponed meeting is its new date, not a second meeting
+    ("The talks between France and Germany were postponed. Talks between France and Germany "
+     "are now expected to be held on Saturday.",
+     [("France|Germany", "postponed", "2023-03-18")]),
     # a group noun right before a named group describes it
     ("The opposition Xandian Council met in Rome on Monday.",
      [("Xandian Council", "held", "2023-03-13")]),
