@@ -23,8 +23,9 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    possible ("might", "could", "hopes to"); else its tense: future -> planned, past/present ->
    held; no cue -> unknown (held in a photo caption, which shows what happened). A gerund clause
    ("despite holding talks on Monday, the sides failed to agree") takes its neighbour's tense
-   but not its mood. "has not visited X since <date>, when ..." also gives a held visit at
-   <date>; without the ", when" clause the text does not say one happened.
+   but not its mood. An agreement the talks aim at ("met ... to try to hash out a deal", "in a
+   bid to") is possible and undated. "has not visited X since <date>, when ..." also gives a
+   held visit at <date>; without the ", when" clause the text does not say one happened.
 5. **Date**: the date expression nearest the cue in its window *and its clause*, so the date of
    a reporting verb is not the meeting's ("said on Monday he might meet"); a clause ", when…"
    right after a date takes that date ("since May 2020, when she also met Berg"); "after <date>"
@@ -157,6 +158,8 @@ _HARD_BREAK = re.compile(r"[;:\"“”]|\s[—–]\s|\s--\s")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|when|where|whose)\b")
 _AFTER = re.compile(r"\b(?:after|since)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 #: ", when ..." right after a date: that clause takes the date (events use it too).
+_AIM = re.compile(r"\bto\s+(?:try|attempt|seek|work|push)\s+to\b|"
+                  r"\bin\s+(?:an?\s+)?(?:attempt|bid|effort|push)\s+to\b", re.IGNORECASE)
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|until|as|because|if)\b",
                           re.IGNORECASE)
 WHEN_AFTER_DATE = re.compile(r"^\s*,\s*when\b", re.IGNORECASE)
@@ -577,6 +580,11 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
             if upgrade and kind in ("talks", "summit"):
                 kind = upgrade
             date = _date_for(sdates, text, offset, window, cue, published, clauses)
+            aim = _AIM.search(text, own.verb_end if own is not None and own.verb else 0, c_start)
+            if aim and status == "held" and kind == "agreement":
+                # "met on Monday to try to hash out a deal": the deal is an aim, not yet held
+                status, date = "possible", {**date, "date": "", "precision": "",
+                                            "date_start": "", "date_end": "", "span": ()}
             now = _happening_now(clause_at(clauses, cue[0]), text, cue)
             if not date["date"] and status == "held" and now and published:
                 date = dict(date, date=published, precision="day", date_start=published,

@@ -231,6 +231,9 @@ MEETING_CASES = [
     # dated from another happening ("a day after").
     ("On Monday, the ministry said Ana Lopes met with Jan Berg.",
      [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    # a deal the talks aim at is possible and undated; the talks are held
+    ("Ana Lopes met Jan Berg on Monday to try to hash out a deal.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13"), ("Ana Lopes|Jan Berg", "possible", "")]),
     # a later date for a postponed meeting is its new date, not a second meeting
     ("The talks between France and Germany were postponed. Talks between France and Germany "
      "are now expected to be held on Saturday.",
