@@ -394,6 +394,11 @@ def select_participants(
         places = nxt[:1] + [p for p in places if p not in nxt]
     # "talks on X", "a meeting about X": X is the topic, not a party
     people = [m for m in inside if m not in places and not _TOPIC.search(sentence[: m.start])]
+    # "Crucial Xandia Talks": a lone state right before the talks noun is their subject matter
+    # ("Xandia-Freedonia talks" names the parties)
+    people = [m for m in people if not (
+        cue_kind == "talks" and m.kind == "state" and m.end + 1 == cue[0]
+        and not re.search(r"[-–,]\s*$|\band\s+$", sentence[: m.start]))]
     reporting = _reporting_verbs()
     kept = []
     for i, m in enumerate(people):
@@ -798,7 +803,13 @@ def _new_date_for(postponed: _Meeting, later: _Meeting) -> bool:
 
 def _merge_into(keep: _Meeting, other: _Meeting) -> None:
     ids = {p.actor_id for p in keep.participants}
-    keep.participants += [p for p in other.participants if p.actor_id not in ids]
+    added = [p for p in other.participants if p.actor_id not in ids]
+    if added:
+        merged = keep.participants + added
+        # a state is there through its own person, once both are named (rule 3)
+        countries = {p.country for p in merged if p.kind == "person" and p.country}
+        keep.participants = [p for p in merged
+                             if not (p.kind == "state" and p.country in countries)]
     for key, value in other.roles.items():
         keep.roles.setdefault(key, value)
     if keep.location is None and other.location is not None:

@@ -234,6 +234,10 @@ MEETING_CASES = [
     # a deal the talks aim at is possible and undated; the talks are held
     ("Ana Lopes met Jan Berg on Monday to try to hash out a deal.",
      [("Ana Lopes|Jan Berg", "held", "2023-03-13"), ("Ana Lopes|Jan Berg", "possible", "")]),
+    # a lone state right before "talks" is their subject matter, a hyphenated pair the parties
+    ("Ana Lopes and Jan Berg will hold crucial Italy talks on Friday.",
+     [("Ana Lopes|Jan Berg", "planned", "2023-03-17")]),
+    ("France-Germany talks will be held on Friday.", [("France|Germany", "planned", "2023-03-17")]),
     # a later date for a postponed meeting is its new date, not a second meeting
     ("The talks between France and Germany were postponed. Talks between France and Germany "
      "are now expected to be held on Saturday.",
