@@ -207,6 +207,12 @@ def test_abbreviation_periods_do_not_end_a_cue_span(tmp_path):
     assert triples(frame) == [("Marsovia", "Sylvania", "supports")]
 
 
+def test_an_attempt_to_arm_has_no_stated_arms_giver(tmp_path):
+    """ "warning that attempts to arm the rebels would fail": nobody named arms anybody."""
+    frame = extract(tmp_path, "Sylvania warned that attempts to arm the Valley Front would fail.")
+    assert [t for t in triples(frame) if t[2] == "supports"] == []
+
+
 def test_self_loops_are_impossible(tmp_path):
     frame = extract(tmp_path, "President Firefly backed Freedonia's army and Fredville's allies.")
     assert (frame["source"] != frame["target"]).all()
