@@ -84,6 +84,7 @@ def _patterns() -> dict[str, re.Pattern]:
     fixed = groups()[groups()["generic"] == "no"]
     generic = groups()[groups()["generic"] != "no"]
     group_forms = [fold(a) for aliases in fixed["aliases"] for a in split_bar(aliases)]
+    demonyms = [k for k, f in country_forms().items() if f.form == "demonym"]
     generic_forms = [fold(a) for aliases in generic["aliases"] for a in split_bar(aliases)]
     particles = alternation(c["name_particles"])
     token = (
@@ -112,6 +113,9 @@ def _patterns() -> dict[str, re.Pattern]:
         "collective": re.compile(
             rf"(?<![\w-])(?:{alternation(c['collective_adjectives'])}) "
             rf"(?:{alternation(c['collective_nouns'])})(?![\w-])"
+            # "an Iraqi delegation", "Syrian civilians": a demonym and a group noun
+            rf"|(?<![\w-])(?:{alternation(demonyms)}) "
+            rf"(?:{alternation(c.get('demonym_collective_nouns', []))})(?![\w-])"
         ),
         "word": re.compile(r"[\w.]+|[,;:]"),
     }

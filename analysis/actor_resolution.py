@@ -144,6 +144,12 @@ class ResolutionPasses:
                 other.actor_id = ""  # absorbed into the group's mention
                 return iso3, 0.95, other.start
         after = [o for o in chosen if o.sentence_id == cand.sentence_id and o.start > cand.end]
+        for other in after:
+            # "the opposition Xandian Council": the noun describes the named group after it
+            if other.start == cand.end + 1 and other.form == "group":
+                iso3 = self._actor_country(other)
+                if iso3:
+                    return iso3, 0.9, None
         for other in sorted(after, key=lambda o: o.start):
             between = self.folded[cand.end:other.start].lower()
             if len(between) > 40:

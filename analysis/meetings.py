@@ -23,13 +23,17 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    possible ("might", "could", "hopes to"); else its tense: future -> planned, past/present ->
    held; no cue -> unknown (held in a photo caption, which shows what happened). A gerund clause
    ("despite holding talks on Monday, the sides failed to agree") takes its neighbour's tense
-   but not its mood. "has not visited X since <date>, when ..." also gives a held visit at
-   <date>; without the ", when" clause the text does not say one happened.
+   but not its mood. An agreement the talks aim at ("met ... to try to hash out a deal", "in a
+   bid to") is possible and undated. "has not visited X since <date>, when ..." also gives a
+   held visit at <date>; without the ", when" clause the text does not say one happened.
 5. **Date**: the date expression nearest the cue in its window *and its clause*, so the date of
    a reporting verb is not the meeting's ("said on Monday he might meet"); a clause ", when…"
    right after a date takes that date ("since May 2020, when she also met Berg"); "after <date>"
    runs from that date to publication. An undated held meeting reported as happening now
-   (present tense, present perfect, "arrived") takes the publication date.
+   (present tense, present perfect, "arrived") takes the publication date, and so does one told
+   by a past verb or its subject ("He met with the envoy."), the news of the day, unless a
+   clause before it dates the report ("On Sunday, the ministry said she met B": that day) or a
+   subordinator dates it from another happening ("a day after he conferred with B": undated).
 6. **One meeting, many mentions.** The headline and the photo caption restate the lead, and a
    later sentence can name the same meeting again ("she would meet with Berg"). Mentions with the
    same status, compatible kinds, nested participant sets and no conflicting date or place are
@@ -147,12 +151,17 @@ _SETTING = re.compile(
     r"(?:[\w-]+\s+){0,3}$",
     re.IGNORECASE,
 )
-_TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE)
+_TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+"
+                    r"(?:(?!(?:with|and|between|by|to|from|for)\b)[a-z][\w-]*\s+){0,3}$")
 # Brackets do not break a window: "Lopes (left) being received" is one clause.
 _HARD_BREAK = re.compile(r"[;:\"“”]|\s[—–]\s|\s--\s")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|when|where|whose)\b")
 _AFTER = re.compile(r"\b(?:after|since)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 #: ", when ..." right after a date: that clause takes the date (events use it too).
+_AIM = re.compile(r"\bto\s+(?:try|attempt|seek|work|push)\s+to\b|"
+                  r"\bin\s+(?:an?\s+)?(?:attempt|bid|effort|push)\s+to\b", re.IGNORECASE)
+_SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|until|as|because|if)\b",
+                          re.IGNORECASE)
 WHEN_AFTER_DATE = re.compile(r"^\s*,\s*when\b", re.IGNORECASE)
 
 
@@ -308,7 +317,31 @@ def _happening_now(clause: Clause | None, sentence: str, cue: tuple[int, int]) -
     arrival = sentence[cue[0] : cue[1]].lower().startswith("arriv")
     if arrival and clause.tense == "past" and clause.aspect == "simple":
         return f"an arrival ('{sentence[cue[0] : cue[1]]}')"
+    told_by_verb = cue[0] < clause.verb_end  # the verb or its subject, not "during a summit"
+    # "a day after he conferred with B": dated by another happening, not by the news
+    relative = _SUBORDINATE.search(sentence[clause.start : max(clause.start, clause.verb_start)])
+    if clause.tense == "past" and not clause.modality and told_by_verb and not relative:
+        # "He met with the envoy.", "had been greeted on arrival": the news of the day.
+        return f"past tense without a date of its own ('{clause.verb}')"
     return ""
+
+
+def _date_of_report(
+    sentence_dates: pd.DataFrame, offset: int, own: Clause | None, published: str
+) -> dict[str, str] | None:
+    """The day a past meeting was reported, when a clause before the meeting's dates the
+    report ("On Sunday, the ministry said she met B"): the meeting happened by then, and the
+    report's day is the reading closest to the text. None without such a date."""
+    if own is None:
+        return None
+    before = [d for d in sentence_dates.itertuples(index=False)
+              if int(d.end) - offset <= own.start and d.precision == "day" and d.date
+              and (not published or d.date <= published)]
+    if not before:
+        return None
+    d = before[-1]
+    return {"date": d.date, "precision": d.precision, "date_start": d.date_start,
+            "date_end": d.date_end, "how": f"the day it was reported: '{d.quote}'"}
 
 
 def _roles(sentence: str, people: list[Mention]) -> tuple[dict[str, str], str]:
@@ -361,6 +394,11 @@ def select_participants(
         places = nxt[:1] + [p for p in places if p not in nxt]
     # "talks on X", "a meeting about X": X is the topic, not a party
     people = [m for m in inside if m not in places and not _TOPIC.search(sentence[: m.start])]
+    # "Crucial Xandia Talks": a lone state right before the talks noun is their subject matter
+    # ("Xandia-Freedonia talks" names the parties)
+    people = [m for m in people if not (
+        cue_kind == "talks" and m.kind == "state" and m.end + 1 == cue[0]
+        and not re.search(r"[-–,]\s*$|\band\s+$", sentence[: m.start]))]
     reporting = _reporting_verbs()
     kept = []
     for i, m in enumerate(people):
@@ -372,7 +410,12 @@ def select_participants(
             or sentence[m.end : m.end + 2] in ("'s", "’s")
             or (m.kind == "organization" and _AFFILIATION.match(sentence[m.end : m.end + 45]))
         )
-        nxt = people[i + 1] if i + 1 < len(people) else None
+        follower = people[i + 1] if i + 1 < len(people) else None
+        if (follower is not None and follower.start == m.end + 1 and m.kind != "person"
+                and follower.kind in ("organization", "armed_group")):
+            continue  # "the opposition Xandian Council": the noun describes the group named
+        # the person it qualifies may follow another qualifier ("U.N. Xandia envoy Jan Berg")
+        nxt = next((p for p in people[i + 1 :] if p.kind == "person"), None)
         if (
             qualifies
             and nxt is not None
@@ -530,7 +573,7 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
             if _GOAL.search(text[:c_start]):
                 continue  # "pushing toward negotiations": an aim, not a meeting
             people, location = select_participants(text, window, ments, kind, cue)
-            people += [m for m in _verb_subject(text, own, cue, window, ments, kind)
+            people += [m for m in _verb_subject(text, own, cue, window, ments, kind, clauses)
                        if m.actor_id not in {p.actor_id for p in people}]
             setting = _setting_subject(text, cue, own)
             if setting is not None:
@@ -542,11 +585,19 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
             if upgrade and kind in ("talks", "summit"):
                 kind = upgrade
             date = _date_for(sdates, text, offset, window, cue, published, clauses)
+            aim = _AIM.search(text, own.verb_end if own is not None and own.verb else 0, c_start)
+            if aim and status == "held" and kind == "agreement":
+                # "met on Monday to try to hash out a deal": the deal is an aim, not yet held
+                status, date = "possible", {**date, "date": "", "precision": "",
+                                            "date_start": "", "date_end": "", "span": ()}
             now = _happening_now(clause_at(clauses, cue[0]), text, cue)
             if not date["date"] and status == "held" and now and published:
                 date = dict(date, date=published, precision="day", date_start=published,
                             date_end=published,
                             how=f"reported as happening now, {now}: the publication date")
+                said = _date_of_report(sdates, offset, own, published)
+                if now.startswith("past") and said is not None:
+                    date.update(said)
             pieces = [cue] + [(m.start, m.end) for m in people]
             if location is not None:
                 pieces.append((location.start, location.end))
@@ -583,29 +634,51 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
 # "U.N. Secretary-General Li", "U.N. envoy Jane Doe": the organisation names the person's
 # office (title words only between them), it does not take part by itself.
 _AFFILIATION = re.compile(r"^[\s-]+(?:(?:[A-Z][\w.'’-]*|envoy|chief|special|representative|"
-                          r"spokes(?:man|woman|person)|minister|ambassador|official)\s+){1,4}"
+                          r"spokes(?:man|woman|person)|minister|ambassador|official|"
+                          r"secretary-general|secretary|humanitarian|commissioner|mediator|"
+                          r"negotiator|adviser|advisor|head|leader)\s+){1,4}"
                           r"(?=[A-Z])")
+_HOLDING = frozenset({"held", "hold", "holds", "holding", "had", "began", "opened"})
 _JOIN = re.compile(r"^\s*(?:,\s*and|,|and)\s*$")
 
 
 def _verb_subject(
     sentence: str, clause: Clause | None, cue: tuple[int, int], window: tuple[int, int],
-    mentions: list[Mention], kind: str,
+    mentions: list[Mention], kind: str, clauses: tuple[Clause, ...] = (),
 ) -> list[Mention]:
     """The subject of a meeting verb takes part even when an apposition cuts it from the verb
     ("The envoy to X, Ana Lopes, met Berg"): the last coordinated actors of the clause's
-    subject, when the window does not reach them."""
-    if clause is None or clause.subject[0] < 0 or not (
-        clause.verb_start <= cue[0] < clause.verb_end
-    ):
+    subject, when the window does not reach them. The object of a holding verb counts as the
+    verb ("have held talks"), and a clause cut from its subject by an apposition after a
+    reporting verb ("Berg says he and his counterpart, Ana Lopes, have held talks") takes the
+    reporting verb's object as its subject."""
+    if clause is None:
         return []
-    lo, hi = clause.subject
+    verb_words = clause.verb.lower().split()
+    holds = bool(verb_words) and verb_words[-1] in _HOLDING and clause.object[0] <= cue[0] < (
+        clause.object[1])
+    if not (clause.verb_start <= cue[0] < clause.verb_end or holds):
+        return []
+    subject = clause.subject
+    if subject[0] < 0:
+        before = [c for c in clauses if c.index == clause.index - 1]
+        if (before and before[0].object[0] >= 0
+                and before[0].verb.lower().split()[-1:] and before[0].verb.lower().split()[-1]
+                in _reporting_verbs()
+                and not sentence[before[0].object[1] : clause.start].strip(" ,")):
+            subject = before[0].object
+    if subject[0] < 0:
+        return []
+    reported = subject != clause.subject  # the whole object of the reporting verb takes part
+    lo, hi = subject
     if window[0] <= lo:
         return []
     inside = [m for m in mentions if lo <= m.start and m.end <= hi and m.role == "actor"]
     people, _ = select_participants(sentence, (lo, hi), inside, kind, cue)
     if not people:
         return []
+    if reported:
+        return people
     group = [people[-1]]
     for m in reversed(people[:-1]):
         if not _JOIN.match(sentence[m.end : group[0].start]):
@@ -717,9 +790,26 @@ def _later_restates(earlier: _Meeting, later: _Meeting) -> bool:
     return not (later.date["date"] and not earlier.date["date"])
 
 
+def _new_date_for(postponed: _Meeting, later: _Meeting) -> bool:
+    """A later planned or possible mention with the same parties gives a postponed meeting its
+    new date (one meeting, put off to then)."""
+    if postponed.status != "postponed" or postponed.date["date"] or not later.date["date"]:
+        return False
+    if postponed.kind != later.kind and "talks" not in (postponed.kind, later.kind):
+        return False
+    return ({p.actor_id for p in postponed.participants}
+            == {p.actor_id for p in later.participants})
+
+
 def _merge_into(keep: _Meeting, other: _Meeting) -> None:
     ids = {p.actor_id for p in keep.participants}
-    keep.participants += [p for p in other.participants if p.actor_id not in ids]
+    added = [p for p in other.participants if p.actor_id not in ids]
+    if added:
+        merged = keep.participants + added
+        # a state is there through its own person, once both are named (rule 3)
+        countries = {p.country for p in merged if p.kind == "person" and p.country}
+        keep.participants = [p for p in merged
+                             if not (p.kind == "state" and p.country in countries)]
     for key, value in other.roles.items():
         keep.roles.setdefault(key, value)
     if keep.location is None and other.location is not None:
@@ -747,6 +837,11 @@ def _deduplicate(found: list[_Meeting]) -> list[_Meeting]:
     kept: list[_Meeting] = []
     for m in body:
         target = next((k for k in kept if _compatible(k, m) and _later_restates(k, m)), None)
+        if target is None and m.status in ("planned", "possible"):
+            # "the meeting was postponed ... It is now expected on Saturday": the new date
+            target = next((k for k in kept if _new_date_for(k, m)), None)
+            if target is not None:
+                target.date = m.date if not target.date["date"] else target.date
         if target is None:
             kept.append(m)
         else:

@@ -46,6 +46,9 @@ RELATIONS = ("ally", "supports", "opposes", "mediates", "rival")
 SYMMETRIC = frozenset({"ally", "rival"})
 #: Actor kinds that stand for their state in the network (a president, a government, a state).
 STATE_LEVEL_KINDS = frozenset({"person", "state", "government"})
+#: CAMEO sectors of a state's own organs (intelligence, legislature, judiciary, armed forces):
+#: a group with one of these and a country acts for its state ("the agency began arming X").
+STATE_ORGAN_SECTORS = frozenset({"GOV", "SPY", "LEG", "JUD", "MIL"})
 #: Columns of :func:`actor_nodes`.
 NODE_COLUMNS = ("actor_id", "name", "kind", "country", "node")
 #: Columns a mentions frame must have for :func:`relations_from_mentions`.
@@ -502,7 +505,9 @@ def actor_nodes(actors: pd.DataFrame) -> pd.DataFrame:
     rows = []
     for rec in actors.to_dict("records"):
         country = str(rec.get("country") or "")
-        collapse = rec["kind"] in STATE_LEVEL_KINDS and country in states
+        cameo = str(rec.get("cameo") or "")
+        organ = cameo.startswith(country) and cameo[len(country):] in STATE_ORGAN_SECTORS
+        collapse = (rec["kind"] in STATE_LEVEL_KINDS or organ) and country in states
         rows.append(
             {
                 "actor_id": rec["actor_id"],

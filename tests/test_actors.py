@@ -228,6 +228,24 @@ def test_collective_actors(tmp_path):
     assert actors.loc["western-powers", "name"] == "Western powers"
 
 
+@pytest.mark.parametrize(
+    ("sentence", "actor_id"),
+    [
+        ("An Iraqi delegation held talks with Jan Berg.", "iraqi-delegation"),
+        ("Jan Berg will meet French civilians.", "french-civilians"),
+        ("Iranian dissidents protested outside the embassy.", "iranian-dissidents"),
+        ("Jan Berg told a meeting of Arab foreign ministers that time was short.",
+         "arab-foreign-ministers"),
+        ("Mediators met both sides, and mediators said talks would go on.", "mediators"),
+        ("Violence between Sunnis and Shiites rose.", "sunnis"),
+    ],
+)
+def test_group_nouns_make_collective_actors(tmp_path, sentence, actor_id):
+    """A demonym and a group noun, or a group noun of the lexicon, is an actor of its own."""
+    actors = by_id(extract_actors(article_from(tmp_path, sentence)))
+    assert actor_id in actors.index, list(actors.index)
+
+
 # -- robustness: any prose of the genre's words keeps the frames' invariants -------------------
 
 WORDS = [
@@ -261,3 +279,19 @@ def test_random_prose_keeps_the_invariants(sentences):
     assert actors["mentions"].sum() == len(counted)
     assert set(actors["actor_id"]) == set(counted["actor_id"])
     assert "turkey" not in set(mentions["text"])
+
+
+def test_headline_verbs_and_bare_titles_are_not_names(tmp_path):
+    """A title-case headline's verb or bare title ("Rebel Chief Meet") is not a person."""
+    art = article_from(tmp_path, "Xandia President, Rebel Chief Meet in Oslo\n\nJan Berg spoke.")
+    actors = by_id(extract_actors(art))
+    assert not any(i.startswith(("rebel-chief", "chief")) for i in actors.index), list(actors.index)
+
+
+def test_a_group_noun_before_a_named_group_takes_its_country(tmp_path):
+    """ "the opposition <named council> gathered in Paris": the noun describes the named group,
+    so it is that group's country's opposition, not the place's."""
+    art = article_from(tmp_path, "The opposition Syrian National Council gathered in Paris.")
+    actors = by_id(extract_actors(art))
+    assert "syria-opposition" in actors.index, list(actors.index)
+    assert "france-opposition" not in actors.index

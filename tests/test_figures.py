@@ -90,6 +90,8 @@ def test_article_without_figures_gives_an_empty_frame_with_the_columns(tmp_path)
         ("About 1.5 million Syrians have fled to Lebanon.", "About 1.5 million", "displaced"),
         ("Some 3.6 million fled the country.", "Some 3.6 million", "refugees"),
         ("At least 1,200 protesters were arrested.", "At least 1,200", "detained"),
+        ("The revolt has claimed thousands of lives.", "thousands", "killed"),
+        ("The clashes killed nine army defectors.", "nine", "killed"),
     ],
 )
 def test_the_governing_word_gives_the_measure(tmp_path, body, number, measure):

@@ -207,6 +207,8 @@ _PEOPLE = STATES | {
     "he might": ("ana-lopes", "Ana Lopes", "person", "PRT", "actor"),  # the pronoun, resolved
     "Baghdad": ("iraq-capital", "Iraq", "state", "IRQ", "location"),
     "Cairo": ("egypt-capital", "Egypt", "state", "EGY", "location"),
+    "opposition": ("norway-opposition", "Norwegian opposition", "collective", "NOR", "actor"),
+    "Xandian Council": ("xandian-council", "Xandian Council", "organization", "NOR", "actor"),
 }
 MEETING_CASES = [
     ("Ana Lopes and Jan Berg will hold talks on Friday.",
@@ -221,7 +223,35 @@ MEETING_CASES = [
      [("Ana Lopes", "negated", "2021-09")]),
     ("Ana Lopes is meeting Jan Berg in Cairo.", [("Ana Lopes|Jan Berg", "held", "2023-03-15")]),
     ("Ana Lopes arrived in Cairo.", [("Ana Lopes", "held", "2023-03-15")]),
-    ("Ana Lopes had arrived in Cairo for a visit.", [("Ana Lopes", "held", "")]),
+    # An undated past meeting told by its verb is the news of the day (the independent gold).
+    ("Ana Lopes had arrived in Cairo for a visit.", [("Ana Lopes", "held", "2023-03-15")]),
+    ("Jan Berg met with Ana Lopes.", [("Ana Lopes|Jan Berg", "held", "2023-03-15")]),
+    ("Jan Berg spoke during a summit in Cairo.", [("Jan Berg", "held", "")]),
+    # ... unless a clause before it dates the report (the meeting happened by then), or it is
+    # dated from another happening ("a day after").
+    ("On Monday, the ministry said Ana Lopes met with Jan Berg.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    # a deal the talks aim at is possible and undated; the talks are held
+    ("Ana Lopes met Jan Berg on Monday to try to hash out a deal.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13"), ("Ana Lopes|Jan Berg", "possible", "")]),
+    # a lone state right before "talks" is their subject matter, a hyphenated pair the parties
+    ("Ana Lopes and Jan Berg will hold crucial Italy talks on Friday.",
+     [("Ana Lopes|Jan Berg", "planned", "2023-03-17")]),
+    ("France-Germany talks will be held on Friday.", [("France|Germany", "planned", "2023-03-17")]),
+    # a later date for a postponed meeting is its new date, not a second meeting
+    ("The talks between France and Germany were postponed. Talks between France and Germany "
+     "are now expected to be held on Saturday.",
+     [("France|Germany", "postponed", "2023-03-18")]),
+    # a group noun right before a named group describes it
+    ("The opposition Xandian Council met in Rome on Monday.",
+     [("Xandian Council", "held", "2023-03-13")]),
+    # the reporting verb's object is the subject cut off by an apposition; a topic is no party
+    ("France says Jan Berg and his counterpart, Ana Lopes, have held talks.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-15")]),
+    ("Ana Lopes held talks with Jan Berg on ending France's blockade on Monday.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    ("Jan Berg met France, a day after Jan Berg conferred with Germany.",
+     [("France|Jan Berg", "held", "2023-03-15"), ("Germany|Jan Berg", "held", "")]),
     ("The talks between France and Germany were postponed.",
      [("France|Germany", "postponed", "")]),
     ("The meeting between Ana Lopes and Jan Berg was called off on Sunday.",

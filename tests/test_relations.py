@@ -196,6 +196,23 @@ def test_support_from_names_the_giver_and_the_receiver(tmp_path):
     ]
 
 
+def test_abbreviation_periods_do_not_end_a_cue_span(tmp_path):
+    """ "U.N." inside the span of a long cue ("vetoed U.N. proposals ... pressure on") is not
+    the end of the sentence."""
+    frame = extract(
+        tmp_path,
+        "Marsovia has vetoed U.N. Security Council proposals that would have put pressure on "
+        "Sylvania.",
+    )
+    assert triples(frame) == [("Marsovia", "Sylvania", "supports")]
+
+
+def test_an_attempt_to_arm_has_no_stated_arms_giver(tmp_path):
+    """ "warning that attempts to arm the rebels would fail": nobody named arms anybody."""
+    frame = extract(tmp_path, "Sylvania warned that attempts to arm the Valley Front would fail.")
+    assert [t for t in triples(frame) if t[2] == "supports"] == []
+
+
 def test_self_loops_are_impossible(tmp_path):
     frame = extract(tmp_path, "President Firefly backed Freedonia's army and Fredville's allies.")
     assert (frame["source"] != frame["target"]).all()
@@ -292,10 +309,17 @@ def test_people_and_governments_collapse_to_their_state_but_groups_stay():
             {"actor_id": "r", "name": "French rebels", "kind": "armed_group", "country": "FRA"},
             {"actor_id": "c", "name": "Arab leaders", "kind": "collective", "country": ""},
             {"actor_id": "u", "name": "A Stateless Envoy", "kind": "person", "country": ""},
+            {"actor_id": "i", "name": "French spy agency", "kind": "organization",
+             "country": "FRA", "cameo": "FRASPY"},
+            {"actor_id": "a", "name": "French army", "kind": "armed_group", "country": "FRA",
+             "cameo": "FRAMIL"},
+            {"actor_id": "o", "name": "French charity", "kind": "organization",
+             "country": "FRA", "cameo": "FRANGO"},
         ]
     )
     nodes = dict(zip(actor_nodes(actors)["actor_id"], actor_nodes(actors)["node"], strict=True))
-    assert nodes["p"] == nodes["g"] == nodes["s"]
+    assert nodes["p"] == nodes["g"] == nodes["s"] == nodes["i"] == nodes["a"]
+    assert nodes["o"] == "French charity"
     assert nodes["r"] == "French rebels"
     assert nodes["c"] == "Arab leaders"
     assert nodes["u"] == "A Stateless Envoy"
