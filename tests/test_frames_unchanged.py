@@ -1,0 +1,39 @@
+"""Every frame of every shipped article is exactly the stored snapshot.
+
+Why: speed work (and any refactoring) must not change a single cell. When a change is *meant*
+to change outputs, regenerate the snapshot with ``python tests/frames_snapshot.py`` and commit
+the CSV diff with the change (the lead regenerates it after merges that change outputs).
+"""
+
+from __future__ import annotations
+
+import pytest
+from frames_snapshot import ARTICLES, SNAPSHOT_DIR, frames_as_csv
+
+from analysis.pipeline import FRAMES
+
+
+def test_the_snapshot_covers_every_article_and_frame():
+    stored = sorted(p.name for p in SNAPSHOT_DIR.iterdir() if p.is_dir())
+    assert stored == sorted(p.stem for p in ARTICLES), "regenerate: python tests/frames_snapshot.py"
+    for folder in SNAPSHOT_DIR.iterdir():
+        assert sorted(p.stem for p in folder.glob("*.csv")) == sorted(FRAMES), folder.name
+
+
+@pytest.mark.parametrize("path", ARTICLES, ids=[p.stem for p in ARTICLES])
+def test_frames_are_the_snapshot(path):
+    for name, text in frames_as_csv(path).items():
+        stored = SNAPSHOT_DIR / path.stem / f"{name}.csv"
+        assert stored.exists(), f"no snapshot of {name} for {path.stem}"
+        expected = stored.read_text(encoding="utf-8")
+        if text != expected:
+            got, want = text.splitlines(), expected.splitlines()
+            first = next(
+                (i for i, (a, b) in enumerate(zip(got, want, strict=False)) if a != b),
+                min(len(got), len(want)),
+            )
+            pytest.fail(
+                f"{path.stem}/{name}.csv differs from line {first + 1}: "
+                f"now {got[first] if first < len(got) else '<end>'!r}, "
+                f"stored {want[first] if first < len(want) else '<end>'!r}"
+            )
