@@ -733,17 +733,20 @@ def extract_dates(article: Article) -> pd.DataFrame:
     unresolved or widened.
     """
     rows = []
-    for sent in article.sentences.itertuples(index=False):
-        for expr in find_date_expressions(sent.text, offset=int(sent.start)):
-            local = (expr.start - int(sent.start), expr.end - int(sent.start))
-            tense = clause_tense(sent.text, *local)
+    table = article.sentences
+    for sentence_id, sent_start, sent_text in zip(
+        table["sentence_id"].tolist(), table["start"].tolist(), table["text"].tolist(), strict=True
+    ):
+        for expr in find_date_expressions(sent_text, offset=sent_start):
+            local = (expr.start - sent_start, expr.end - sent_start)
+            tense = clause_tense(sent_text, *local)
             res = resolve(expr, article.published, tense)
             if not res.is_date:
                 continue  # a duration after all: the clause's tense says so
             rows.append(
                 {
                     "date_id": f"D{len(rows) + 1:02d}",
-                    "sentence_id": int(sent.sentence_id),
+                    "sentence_id": sentence_id,
                     "start": expr.start,
                     "end": expr.end,
                     "quote": article.text[expr.start : expr.end],

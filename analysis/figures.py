@@ -411,17 +411,20 @@ def extract_figures(article: Article) -> pd.DataFrame:
     precision: "2016", "2020-01-09"), ``sentence_id``, ``start``, ``end``.
     An article without figures gives an empty frame with these columns.
     """
+    found = extract_dates(article)
     dates = [
-        _Date(int(d.start), int(d.end), str(d.date), str(d.date_start))
-        for d in extract_dates(article).itertuples()
+        _Date(int(s), int(e), str(d), str(ds))
+        for s, e, d, ds in zip(found["start"], found["end"], found["date"], found["date_start"],
+                               strict=True)
     ]
+    named = extract_mentions(article)
     mentions = [
-        _Mention(int(m.start), int(m.end), str(m.actor_id))
-        for m in extract_mentions(article).itertuples()
+        _Mention(int(s), int(e), str(a))
+        for s, e, a in zip(named["start"], named["end"], named["actor_id"], strict=True)
     ]
-    sentences = [
-        (int(s.sentence_id), int(s.start), int(s.end)) for s in article.sentences.itertuples()
-    ]
+    table = article.sentences
+    sentences = list(zip(table["sentence_id"].tolist(), table["start"].tolist(),
+                         table["end"].tolist(), strict=True))
     rows = figure_rows(article.text, sentences, dates, mentions, article.published)
     for index, row in enumerate(rows, start=1):
         row["figure_id"] = f"F{index:02d}"
