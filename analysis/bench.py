@@ -33,6 +33,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
@@ -91,9 +92,18 @@ def bench_texts(count: int, seed: int = 0, words: tuple[int, int] = (300, 900)) 
     return texts
 
 
-def _write(folder: Path, name: str, text: str, published: str = "2015-06-01") -> Path:
+@lru_cache(maxsize=1)
+def _published_dates() -> list[str]:
+    """The shipped articles' publication dates: bench texts take them in turn."""
+    dates = [load_article(p).published for p in sorted(ARTICLES_DIR.glob("*.txt"))]
+    return [d.isoformat() for d in dates if d is not None]
+
+
+def _write(folder: Path, name: str, text: str) -> Path:
     path = folder / f"{name}.txt"
     path.write_text(text, encoding="utf-8")
+    dates = _published_dates()
+    published = dates[sum(map(ord, name)) % len(dates)]
     path.with_suffix(".yml").write_text(f"published: '{published}'\n", encoding="utf-8")
     return path
 

@@ -136,7 +136,7 @@ def _month_number(name: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern]]:
+def _patterns() -> list[tuple[str, re.Pattern, re.Pattern | None]]:
     words = date_words()
     months = _month_alt(words["month"])
     weekdays = _cap_alt(words["weekday"])
@@ -154,7 +154,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     end = r"(?![\w])"  # after a month: "Sept." ends with a period, so no \b
     numbers = _alt(_NUMBER_WORDS)
-    return [(kind, _word_start(pattern)) for kind, pattern in [
+    return [(kind, _word_start(pattern), _required(kind, words)) for kind, pattern in [
         ("full", re.compile(rf"(?i:{rel})\b(?P<month>{months}){end}\s+{day},?\s+{year}\b")),
         (
             "full",
@@ -220,6 +220,35 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     ]]
 
 
+@lru_cache(maxsize=16)  # one compiled object per part, shared by the patterns needing it
+def _required_pattern(source: str, flags: int) -> re.Pattern:
+    return re.compile(source, flags)
+
+
+def _required(kind: str, words: dict[str, dict[str, str]]) -> re.Pattern | None:
+    """A pattern that must occur somewhere in a text for a pattern of ``kind`` to match in it
+    (its month, weekday, unit or year part, with the same case rule), or None.
+
+    Why: most sentences name no month and no weekday; one quick search of the sentence for the
+    part every such pattern needs skips the patterns that cannot match, with the same result.
+    """
+    if kind in {"full", "week_of_month", "month_year", "month_day", "month"}:
+        return _required_pattern(_month_alt(words["month"]), 0)
+    if kind == "weekday":
+        return _required_pattern(_cap_alt(words["weekday"]), 0)
+    if kind == "relative_day":
+        return _required_pattern(_alt(words["relative_day"]).replace(r"\ ", r"\s+"), re.I)
+    if kind == "ago":
+        return _required_pattern(r"ago", re.I)
+    if kind == "relative":
+        return _required_pattern(_alt(words["unit"]), re.I)
+    if kind == "day_of_month":
+        return _required_pattern(r"\d(?:st|nd|rd|th)", re.I)
+    if kind == "year":
+        return _required_pattern(r"(?:1[89]|20)\d\d", 0)
+    return None
+
+
 def _word_start(pattern: re.Pattern) -> re.Pattern:
     """``pattern`` tried only where a word starts: every date expression begins with a letter
     or a digit, and checking that first lets the scan skip the rest in linear time."""
@@ -248,7 +277,13 @@ def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
     """
     taken = bytearray(len(text) + 1)
     found: list[DateExpression] = []
-    for kind, pattern in _patterns():
+    present: dict[re.Pattern, bool] = {}
+    for kind, pattern, required in _patterns():
+        if required is not None:
+            if required not in present:
+                present[required] = required.search(text) is not None
+            if not present[required]:
+                continue  # the part every match needs is not in the text
         for m in pattern.finditer(text):
             s, e = m.span()
             if taken.find(1, s, e) >= 0:
