@@ -2,6 +2,10 @@
 
 import sys
 
-from analysis.cli import main
+try:
+    from analysis.cli import main
+except KeyboardInterrupt:  # Ctrl-C while the libraries load: one line, as everywhere else
+    print("error: interrupted", file=sys.stderr)
+    sys.exit(130)
 
 sys.exit(main())

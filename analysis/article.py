@@ -6,15 +6,28 @@ language, published, published_how, caption, address, license). The title line, 
 first paragraph, is the headline; a paragraph equal to the metadata ``caption`` is the photo
 caption; a line such as ``— Paris (AFP)`` is the dateline. Everything else is body text.
 
-Offsets everywhere in the package are offsets into :attr:`Article.text`, the file's text exactly
-as stored (only a UTF-8 byte-order mark is dropped and ``\\r\\n`` read as ``\\n``).
+Offsets everywhere in the package are offsets into :attr:`Article.text`, the file's text as
+stored with three normalisations that readers expect: a UTF-8 byte-order mark is dropped,
+``\\r\\n`` and ``\\r`` are read as ``\\n``, and the text is put in Unicode NFC (so a decomposed
+"g" + combining breve is the one letter "ğ" that the lexicons spell). Every span is checked against
+that text, never against the raw bytes.
+
+Loading is defensive because the file comes from the user: only regular files are read (a FIFO or
+a device is refused before it is opened, so nothing blocks), an article is at most
+:data:`MAX_ARTICLE_BYTES` (configurable), metadata at most :data:`MAX_METADATA_BYTES` and only a
+flat mapping of scalars, markup is recognised by its structure, and every pattern here runs in
+time linear in the text. Every refusal is one :class:`ArticleError` line.
 """
 
 from __future__ import annotations
 
+import errno
+import os
 import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pandas as pd
@@ -29,12 +42,30 @@ SENTENCE_COLUMNS = ("sentence_id", "paragraph", "kind", "start", "end", "text")
 #: Columns of :attr:`Article.paragraphs`.
 PARAGRAPH_COLUMNS = ("paragraph", "kind", "start", "end", "text")
 
-_DATELINE = re.compile(r"^[—–-]+\s*(?P<place>[^\n()]+?)\s*\((?P<agency>[A-Za-z]{2,12})\)\s*$")
-_HTML = re.compile(
-    r"<(?:!doctype|html|head|body|div|p|span|script|style|meta|a\s+href|br|table)\b",
-    re.IGNORECASE,
-)
+#: Largest article read by default (bytes); ``load_article(max_bytes=...)`` and the CLI's
+#: ``--max-bytes`` change it. Why: the extractors are linear, but a user should not wait minutes
+#: to learn that a 10 MB file was not a news article.
+MAX_ARTICLE_BYTES = 2 * 1024 * 1024  # 2 MiB
+#: Largest ``.yml`` metadata file read (bytes): a dozen short fields fit many times over.
+MAX_METADATA_BYTES = 65_536
+#: Publication dates outside these years are refused: wire copy is not older than the telegraph
+#: agencies, and date arithmetic at the ends of the calendar would overflow.
+PUBLISHED_YEARS = (1900, 2100)
+
+# Possessive quantifiers: the dashes and the space after them are taken whole, and the place
+# cannot hold a parenthesis, so a failing line is given up after one pass (linear time).
+_DATELINE = re.compile(r"^[—–-]++\s*+(?P<place>[^\n()]+)\((?P<agency>[A-Za-z]{2,12})\)\s*+$")
+# Markup by structure: a declaration, a comment, or a tag "<name ...>" whose name follows "<"
+# directly ("x < p" and "<10" are prose). The name's class and the class after it do not
+# overlap, and neither crosses "<" or ">", so each character is scanned at most twice.
+_DECLARATION = re.compile(r"<(?:!--|!\[CDATA\[|![A-Za-z]|\?[A-Za-z])")
+_TAG = re.compile(r"<(/?)([A-Za-z][\w:.-]*+)((?:[\s/][^<>]*+)?)>")
+# Any character that shows: not white space (Unicode's, such as U+3000 and U+00A0) and not an
+# invisible format character (zero-width spaces and joiners, bidi controls, BOM, soft hyphen).
+_VISIBLE = re.compile(r"[^\s\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u206f\ufeff]")
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+# A block of lines: a line with text, then every following line that has text.
+_BLOCK = re.compile(r"[^\n]+(?:\n[^\S\n]*+\S[^\n]*)*")
 
 
 @dataclass(frozen=True)
@@ -122,15 +153,64 @@ class Article:
         return self.text[start:end]
 
 
-def _read_text(path: Path) -> str:
-    if not path.exists():
-        raise ArticleError(path, "no such file")
-    if path.is_dir():
-        raise ArticleError(path, "is a directory, not an article text file")
+def _read_regular(path: Path, limit: int, what: str) -> bytes:
+    """The bytes of a regular file of at most ``limit`` bytes, or one :class:`ArticleError`.
+
+    Why ``stat`` first and ``O_NONBLOCK``: opening a FIFO with no writer blocks forever, and a
+    device such as ``/dev/zero`` never ends; both are refused before a byte is read. The open
+    descriptor is checked again, so a file swapped for a FIFO in between is refused as well.
+    """
     try:
-        raw = path.read_bytes()
+        info = os.stat(path)
+    except FileNotFoundError:
+        raise ArticleError(path, "no such file") from None
     except OSError as exc:
-        raise ArticleError(path, f"cannot be read ({exc.strerror or exc})") from None
+        raise ArticleError(path, _os_problem(exc)) from None
+    _check_kind(path, info, limit, what)
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0))
+    except OSError as exc:
+        raise ArticleError(path, _os_problem(exc)) from None
+    try:
+        _check_kind(path, os.fstat(fd), limit, what)
+        chunks, size = [], 0
+        while size <= limit:
+            chunk = os.read(fd, min(1 << 20, limit + 1 - size))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            size += len(chunk)
+    except OSError as exc:
+        raise ArticleError(path, _os_problem(exc)) from None
+    finally:
+        os.close(fd)
+    if size > limit:  # the file grew after stat
+        raise ArticleError(path, f"is larger than the limit of {limit:,} bytes for {what}")
+    return b"".join(chunks)
+
+
+def _check_kind(path: Path, info: os.stat_result, limit: int, what: str) -> None:
+    if stat.S_ISDIR(info.st_mode):
+        if what == "metadata":
+            raise ArticleError(path, "is a directory and cannot be read as metadata")
+        raise ArticleError(path, "is a directory, not an article text file")
+    if not stat.S_ISREG(info.st_mode):
+        kind = "a FIFO" if stat.S_ISFIFO(info.st_mode) else "a device or socket"
+        raise ArticleError(path, f"is {kind}, not a regular file; only regular files are read")
+    if info.st_size > limit:
+        raise ArticleError(
+            path, f"is {info.st_size:,} bytes, larger than the limit of {limit:,} for {what}"
+        )
+
+
+def _os_problem(exc: OSError) -> str:
+    if exc.errno == errno.ENAMETOOLONG:
+        return "file name is too long"
+    return f"cannot be read ({exc.strerror or type(exc).__name__})"
+
+
+def _read_text(path: Path, max_bytes: int) -> str:
+    raw = _read_regular(path, max_bytes, "an article")
     if not raw.strip():
         raise ArticleError(path, "is empty")
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
@@ -144,48 +224,104 @@ def _read_text(path: Path) -> str:
             path, f"is not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
             "save it as UTF-8"
         ) from None
-    if _HTML.search(text):
-        raise ArticleError(path, "contains HTML markup; give the article as plain text")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if not _VISIBLE.search(text):
+        raise ArticleError(path, "is empty (only white space or invisible characters)")
+    markup = find_markup(text)
+    if markup is not None:
+        raise ArticleError(
+            path, f"contains HTML markup ({markup!r}); give the article as plain text"
+        )
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def find_markup(text: str) -> str | None:
+    """The first piece of HTML/XML markup in ``text`` (shortened), or ``None`` for prose.
+
+    Markup is recognised by its structure, not by a list of tag names: a declaration or comment
+    (``<!doctype``, ``<!--``, ``<?xml``), a closing tag ``</name>``, a tag with attributes
+    (``<svg onload=...>``, ``<a href="...">``), a self-closing ``<br/>`` or a bare ``<name>``.
+    A "<" followed by a space, a digit or a sign (``x < p``, ``<10``) is prose.
+    """
+    declaration = _DECLARATION.search(text)
+    if declaration:
+        return text[declaration.start() : declaration.start() + 20]
+    for match in _TAG.finditer(text):
+        closing, rest = match.group(1), match.group(3)
+        if closing or not rest or "=" in rest or rest.strip() == "/":
+            return match.group(0)[:40]
+    return None
 
 
 def parse_published(value: object, source: Path | str) -> date:
     """Parse an ISO ``YYYY-MM-DD`` publication date, refusing impossible and future dates."""
     text = str(value).strip()
+    if len(text) > 40:
+        text = text[:37] + "..."
     if not _ISO_DATE.match(text):
         raise ArticleError(source, f"published date {text!r} is not of the form YYYY-MM-DD")
     try:
         parsed = date.fromisoformat(text)
     except ValueError:
         raise ArticleError(source, f"published date {text} does not exist") from None
-    if parsed > date.today():
-        raise ArticleError(source, f"published date {text} is in the future")
-    return parsed
+    return check_published(parsed, source)
+
+
+def check_published(value: date, source: Path | str) -> date:
+    """``value`` if it is a plausible publication date: not in the future, within
+    :data:`PUBLISHED_YEARS` (dates are resolved relative to it, which must not overflow)."""
+    if value > date.today():
+        raise ArticleError(source, f"published date {value.isoformat()} is in the future")
+    low, high = PUBLISHED_YEARS
+    if not low <= value.year <= high:
+        raise ArticleError(
+            source, f"published date {value.isoformat()} is outside the years {low}-{high}"
+        )
+    return value
+
+
+class _MetadataLoader(yaml.BaseLoader):
+    """YAML without tags, types or aliases: every value stays a string we validate ourselves.
+
+    Aliases are refused outright, so an alias bomb (a billion laughs) cannot grow in memory.
+    """
+
+    def compose_node(self, parent, index):  # noqa: ANN001, ANN201 - PyYAML's signature
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.composer.ComposerError(
+                None, None, "aliases (*name) are not allowed in metadata", event.start_mark
+            )
+        return super().compose_node(parent, index)
 
 
 def _read_metadata(path: Path) -> dict:
     meta_path = path.with_suffix(".yml")
-    if not meta_path.exists():
+    if not os.path.lexists(meta_path):
         return {}
+    raw = _read_regular(meta_path, MAX_METADATA_BYTES, "metadata")
     try:
-        # BaseLoader keeps every value a string: dates are validated by us, not by YAML.
-        meta = yaml.load(meta_path.read_text(encoding="utf-8"), Loader=yaml.BaseLoader)
+        meta = yaml.load(raw.decode("utf-8-sig"), Loader=_MetadataLoader)  # noqa: S506
     except (yaml.YAMLError, UnicodeDecodeError) as exc:
-        problem = str(exc).splitlines()[0]
+        problem = str(exc).splitlines()[0][:120]
         raise ArticleError(meta_path, f"is not valid YAML metadata ({problem})") from None
-    except OSError as exc:  # a folder or an unreadable file named like the metadata
-        raise ArticleError(meta_path, f"cannot be read ({exc.strerror or exc})") from None
     if meta is None:
         return {}
     if not isinstance(meta, dict):
         raise ArticleError(meta_path, "must be a mapping of metadata fields")
-    return {str(k): v for k, v in meta.items()}
+    for key, value in meta.items():
+        if not isinstance(value, str):
+            kind = "a list" if isinstance(value, list) else "a mapping"
+            raise ArticleError(
+                meta_path, f"field {str(key)[:40]!r} is {kind}; metadata fields are single values"
+            )
+    return {unicodedata.normalize("NFC", str(k)): unicodedata.normalize("NFC", v)
+            for k, v in meta.items()}
 
 
 def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     """Blocks of non-blank lines; a dateline line inside a block is a paragraph of its own."""
     spans = []
-    for match in re.finditer(r"[^\n]+(?:\n[^\n]*\S[^\n]*)*", text):
+    for match in _BLOCK.finditer(text):
         block_start = match.start()
         lines = match.group(0).split("\n")
         pos = block_start
@@ -205,10 +341,9 @@ def _paragraph_spans(text: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if text[s:e].strip()]
 
 
-def _kind(par_text: str, index: int, meta: dict) -> str:
+def _kind(par_text: str, index: int, title: str, caption: str) -> str:
+    """``title`` and ``caption`` come with their white space collapsed (once per article)."""
     stripped = " ".join(par_text.split())
-    title = " ".join(str(meta.get("title", "")).split())
-    caption = " ".join(str(meta.get("caption", "")).split())
     if index == 0 and title and stripped == title:
         return "headline"
     if caption and stripped == caption:
@@ -218,36 +353,76 @@ def _kind(par_text: str, index: int, meta: dict) -> str:
     return "body"
 
 
-def load_article(path: str | Path, published: str | date | None = None) -> Article:
+def _published_argument(published: object, path: Path) -> date:
+    if isinstance(published, datetime):  # a datetime is a date too; its time says nothing here
+        published = published.date()
+    if isinstance(published, date):
+        return check_published(published, path)
+    if isinstance(published, str):
+        return parse_published(published, path)
+    raise TypeError(
+        f"published must be a 'YYYY-MM-DD' string or a date, not {type(published).__name__}"
+    )
+
+
+def _path_argument(path: object) -> Path:
+    if isinstance(path, bytes):
+        path = os.fsdecode(path)
+    if not isinstance(path, (str, os.PathLike)):
+        raise TypeError(f"path must be a str or a Path, not {type(path).__name__}")
+    text = os.fspath(path)
+    if not text.strip():
+        raise ArticleError("''", "no file name given")
+    if "\x00" in text:
+        raise ArticleError(text, "is not a file name (it holds a NUL character); give a path")
+    return Path(text)
+
+
+def load_article(
+    path: str | Path,
+    published: str | date | None = None,
+    *,
+    max_bytes: int = MAX_ARTICLE_BYTES,
+) -> Article:
     """Load an article text file (and its ``.yml`` metadata, if present).
 
-    ``published`` (``YYYY-MM-DD``) overrides the metadata's date. Without either, the article
-    loads with ``published=None``; relative dates in it then stay unresolved.
-    Raises :class:`ArticleError` for a missing, empty, binary, non-UTF-8 or HTML file, and for a
-    malformed, impossible or future date.
+    ``published`` (``YYYY-MM-DD`` or a ``date``; a ``datetime`` counts by its day) overrides the
+    metadata's date. Without either, the article loads with ``published=None``; relative dates
+    in it then stay unresolved. ``max_bytes`` is the largest file accepted.
+    Raises :class:`ArticleError` (one line) for a missing, non-regular, too large, empty, binary,
+    non-UTF-8 or HTML file, for metadata that is not a small flat mapping, and for a malformed,
+    impossible, future or implausibly old date; ``TypeError`` for arguments of the wrong type.
     """
-    path = Path(path)
-    text = _read_text(path)
+    path = _path_argument(path)
+    if isinstance(max_bytes, bool) or not isinstance(max_bytes, int):
+        raise TypeError(f"max_bytes must be an int, not {type(max_bytes).__name__}")
+    if max_bytes < 1:
+        raise ValueError(f"max_bytes must be at least 1, not {max_bytes}")
+    pub = None if published is None else _published_argument(published, path)
+    text = _read_text(path, max_bytes)
     meta = _read_metadata(path)
-    if published is not None:
-        pub = published if isinstance(published, date) else parse_published(published, path)
-        if pub > date.today():
-            raise ArticleError(path, f"published date {pub.isoformat()} is in the future")
+    if pub is not None:
         pub_source = "command line"
     elif meta.get("published"):
         pub = parse_published(meta["published"], path.with_suffix(".yml"))
         pub_source = "metadata"
     else:
-        pub, pub_source = None, "unknown"
+        pub_source = "unknown"
 
+    title = " ".join(meta.get("title", "").split())
+    caption = " ".join(meta.get("caption", "").split())
     paragraphs, sentences = [], []
     for index, (p_start, p_end) in enumerate(_paragraph_spans(text)):
         par_text = text[p_start:p_end]
-        kind = _kind(par_text, index, meta)
+        kind = _kind(par_text, index, title, caption)
         paragraphs.append(
             {"paragraph": index + 1, "kind": kind, "start": p_start, "end": p_end, "text": par_text}
         )
-        spans = [(p_start, p_end)] if kind != "body" else split_spans(par_text, p_start)
+        if kind == "body":
+            spans = split_spans(par_text, p_start)
+        else:  # one sentence: the paragraph without the white space around it
+            lead = len(par_text) - len(par_text.lstrip())
+            spans = [(p_start + lead, p_start + len(par_text.rstrip()))]
         for s_start, s_end in spans:
             sentences.append(
                 {

@@ -15,7 +15,8 @@ A pronoun source ("it said") is resolved to the previous sentence's source when 
 Columns: ``attribution_id``, ``sentence_id``, ``source`` (as written), ``resolved_source``
 (pronouns resolved; otherwise the same), ``speaker`` (the resolved source without a leading
 "the" and capitalised, for counting: "experts" and "Experts" are one speaker),
-``source_start``, ``source_end``, ``verb``, ``lemma``, ``tense`` (past | present), ``mode``
+``source_start``, ``source_end``, ``verb``, ``lemma``, ``tense`` (past | present: the tense of
+the verb's group in the clause layer, :mod:`analysis.clauses`, else the lexicon's), ``mode``
 (direct | indirect | mixed), ``quote`` (the attributed content, verbatim), ``start``,
 ``end`` (span of ``quote``).
 """
@@ -29,6 +30,7 @@ import pandas as pd
 import yaml
 
 from analysis.article import Article
+from analysis.clauses import Clause, analyse_sentence, clause_at
 from analysis.frames import make_frame
 from analysis.lexicons import read_lexicon
 from analysis.paths import LEXICONS_DIR
@@ -180,6 +182,7 @@ def _sentence_attributions(sentence: str) -> list[dict]:
         {
             "source_rel": (s_start, s_end),
             "verb": m.group(1),
+            "verb_rel": m.start(1),
             "lemma": lemma,
             "tense": tense,
             "content_rel": (c_start, c_end),
@@ -202,13 +205,25 @@ def speaker_name(source: str) -> str:
     return name[:1].upper() + name[1:]
 
 
+def _verb_tense(clauses: tuple[Clause, ...], start: int, default: str) -> str:
+    """The tense of the reporting verb's group in the clause layer ("has said": past, "says":
+    present), or the lexicon's tense when the verb heads no group there."""
+    clause = clause_at(clauses, start)
+    if clause is not None and clause.verb_start <= start < clause.verb_end:
+        if clause.tense in ("past", "present"):
+            return clause.tense
+    return default
+
+
 def extract_attributions(article: Article) -> pd.DataFrame:
     """The attributions of every body sentence (columns in the module docstring)."""
     _, pat = _lexicon()
     rows: list[dict] = []
     previous: tuple[int, str] | None = None  # (sentence_id, resolved source)
     for sent in article.body.itertuples():
+        clauses = analyse_sentence(sent.text)
         for found in _sentence_attributions(sent.text):
+            found["tense"] = _verb_tense(clauses, found["verb_rel"], found["tense"])
             rel_s, rel_e = found["source_rel"]
             c_s, c_e = found["content_rel"]
             mode = _mode(sent.text[c_s:c_e])

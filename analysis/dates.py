@@ -18,8 +18,9 @@ wrong (dateparser sends every bare weekday to the past). So the tense logic is o
 * without a publication date, relative expressions stay unresolved (empty date, a note); an
   impossible date ("June 31") is widened to the month with a note, never guessed.
 
-The words (months, weekdays, "last", "since", tense cues) are data in
-``data/lexicons/date_words.csv`` and ``data/lexicons/tense_cues.csv``.
+The tense of a clause comes from the clause layer (:mod:`analysis.clauses`, which reads
+``data/lexicons/tense_cues.csv``); the date words (months, weekdays, "last", "since") are data in
+``data/lexicons/date_words.csv``.
 """
 
 from __future__ import annotations
@@ -33,6 +34,8 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.article import Article
+from analysis.clauses import Tense, analyse_sentence, clause_tense
+from analysis.clauses import tense_cues as tense_cues  # re-exported: dates' tense words
 from analysis.frames import make_frame
 from analysis.lexicons import read_lexicon
 
@@ -69,12 +72,6 @@ def date_words() -> dict[str, dict[str, str]]:
     for row in _read_csv("date_words.csv"):
         table.setdefault(row["kind"], {})[row["word"]] = row["value"]
     return table
-
-
-@lru_cache(maxsize=1)
-def tense_cues() -> dict[str, tuple[str, str]]:
-    """cue -> (tense, kind), from ``data/lexicons/tense_cues.csv``."""
-    return {row["cue"]: (row["tense"], row["kind"]) for row in _read_csv("tense_cues.csv")}
 
 
 # --------------------------------------------------------------------------------------------
@@ -371,77 +368,6 @@ def _make_expression(kind: str, m: re.Match, offset: int) -> DateExpression | No
             kind=kind, unit=unit, amount=direction_value or 0, direction=direction_value, **common
         )
     return None
-
-
-# --------------------------------------------------------------------------------------------
-# Tense of the clause
-
-
-_TOKEN = re.compile(r"[A-Za-z]+(?:['’][a-z]+)?(?:-[A-Za-z]+)*")
-_CLAUSE_BREAK = re.compile(r"[,;:()\"“”—–]|\s-{1,2}\s")
-_DETERMINERS = frozenset(
-    "the a an his her its their our my your this that these those some any all each every "
-    "what which whom who".split()
-)
-
-
-@dataclass(frozen=True)
-class Tense:
-    """The tense of a clause and the word that decided it."""
-
-    tense: str  # future | past | present | unknown
-    cue: str = ""
-    where: str = ""  # before | after (the date), in clause | sentence
-
-
-def _cue_at(tokens: list[tuple[int, int, str]], i: int) -> tuple[str, str] | None:
-    """(tense, cue text) when the token at ``i`` (with its neighbours) is a tense cue."""
-    cues = tense_cues()
-    word = tokens[i][2].lower().replace("’", "'")
-    nxt = tokens[i + 1][2] if i + 1 < len(tokens) else ""
-    pair = f"{word} {nxt.lower()}"
-    if pair in cues and cues[pair][0] != "none":
-        return cues[pair][0], pair
-    prev = tokens[i - 1][2].lower() if i > 0 else ""
-    if f"{prev} {word}" in cues:
-        return None  # second word of a two-word cue, decided at the first word
-    if word == "to" and nxt and nxt[0].islower() and nxt.lower() not in _DETERMINERS:
-        return "future", f"to {nxt}"
-    if word.endswith("'ll"):
-        return "future", word
-    if word in cues:
-        tense, _kind = cues[word]
-        return (tense, word) if tense != "none" else None
-    if word.endswith("ed") and len(word) > 4 and "-" not in word and word[0].islower():
-        return "past", word
-    return None
-
-
-def clause_tense(sentence: str, start: int, end: int) -> Tense:
-    """The tense of the clause around ``sentence[start:end]`` (a date expression).
-
-    Looks for the nearest cue before the date in its clause, then after it in the clause, then
-    before and after it in the whole sentence: "will hold talks ... on Thursday, the ministry
-    said" is decided by "will", "In June the ministers ... met" by "met".
-    """
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(sentence)]
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(sentence)]
-    lo = max([b for b in breaks if b < start], default=-1)
-    hi = min([b for b in breaks if b >= end], default=len(sentence))
-    before = [i for i, t in enumerate(tokens) if t[1] <= start]
-    after = [i for i, t in enumerate(tokens) if t[0] >= end]
-    searches = (
-        ("before, in clause", [i for i in reversed(before) if tokens[i][0] > lo]),
-        ("after, in clause", [i for i in after if tokens[i][1] <= hi]),
-        ("before, in sentence", [i for i in reversed(before) if tokens[i][0] <= lo]),
-        ("after, in sentence", [i for i in after if tokens[i][1] > hi]),
-    )
-    for where, order in searches:
-        for i in order:
-            hit = _cue_at(tokens, i)
-            if hit:
-                return Tense(hit[0], hit[1], where)
-    return Tense("unknown")
 
 
 # --------------------------------------------------------------------------------------------
@@ -772,9 +698,11 @@ def extract_dates(article: Article) -> pd.DataFrame:
     for sentence_id, sent_start, sent_text in zip(
         table["sentence_id"].tolist(), table["start"].tolist(), table["text"].tolist(), strict=True
     ):
+        clauses = None
         for expr in find_date_expressions(sent_text, offset=sent_start):
             local = (expr.start - sent_start, expr.end - sent_start)
-            tense = clause_tense(sent_text, *local)
+            clauses = analyse_sentence(sent_text) if clauses is None else clauses
+            tense = clause_tense(sent_text, *local, clauses)
             res = resolve(expr, article.published, tense)
             if not res.is_date:
                 continue  # a duration after all: the clause's tense says so
@@ -817,18 +745,3 @@ def interval(iso: str, precision: str) -> tuple[str, str]:
     year, week = iso.split("-W")
     monday = date.fromisocalendar(int(year), int(week), 1)
     return monday.isoformat(), (monday + timedelta(days=6)).isoformat()
-
-
-def span_tense(sentence: str, start: int, end: int) -> Tense | None:
-    """The tense carried by a word inside ``sentence[start:end]`` itself ("met", "been greeted").
-
-    A meeting cue that is itself a past verb dates itself; otherwise :func:`clause_tense` looks
-    around it.
-    """
-    tokens = [(m.start(), m.end(), m.group(0)) for m in _TOKEN.finditer(sentence)]
-    for i, tok in enumerate(tokens):
-        if start <= tok[0] < end:
-            hit = _cue_at(tokens, i)
-            if hit:
-                return Tense(hit[0], hit[1], "inside")
-    return None

@@ -23,11 +23,11 @@ import pandas as pd
 
 from analysis.actors import actor_frames
 from analysis.article import Article
+from analysis.clauses import Clause, clause_at, negation_at, sentence_clauses
 from analysis.dates import extract_dates, interval
 from analysis.frames import make_frame
 from analysis.lexicons import read_lexicon
 from analysis.meetings import (
-    NEGATED_BEFORE,
     WHEN_AFTER_DATE,
     Mention,
     clause_window,
@@ -137,8 +137,11 @@ def _actors_of(
     return [m.name for m in people]
 
 
-def _status(sentence: str, trigger: tuple[int, int, str, str], tense: str) -> str:
-    if NEGATED_BEFORE.search(sentence[: trigger[0]]):
+def _status(
+    sentence: str, trigger: tuple[int, int, str, str], tense: str, clauses: tuple[Clause, ...]
+) -> str:
+    """negated (the clause layer's negation covers the trigger), planned (future), else held."""
+    if negation_at(sentence, clause_at(clauses, trigger[0]), trigger[0]):
         return "negated"
     return "planned" if tense == "future" else "held"
 
@@ -154,6 +157,7 @@ def extract_events(
         actors, mentions = actor_frames(article)
     by_sentence = mentions_by_sentence(actors, mentions, article)
     dates = extract_dates(article)
+    layer = sentence_clauses(article)
     kinds = article.sentences.set_index("sentence_id")["kind"]
     texts = article.sentences.set_index("sentence_id")
     rows: list[dict] = []
@@ -172,8 +176,9 @@ def extract_events(
             "how_dated": d.how + (f" ({d.note})" if d.note else ""),
         }
         if trigger is not None:
+            status = _status(sentence, trigger, d.tense, layer.get(sid, ()))
             rows.append(_row(article, sid, kinds[sid], sentence, offset, span, trigger, date,
-                             _status(sentence, trigger, d.tense), ments, window))  # fmt: skip
+                             status, ments, window))  # fmt: skip
         when = WHEN_AFTER_DATE.match(sentence[span[1] :])
         if when:
             rest = (span[1] + when.end(), len(sentence))

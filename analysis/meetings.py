@@ -16,13 +16,20 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    Minister Jan Berg", "Berg's special envoy Ana Lopes"), minus a state or
    government when a person of that state takes part. A collective ("the foreign ministers of
    France, Germany and Italy") becomes its states' participation, the role kept in ``roles``.
-4. **Status** from negation ("has not visited") and the tense of the cue's clause (as for dates):
-   future -> planned, past/present -> held, negated -> negated, no cue -> unknown (held in a photo
-   caption, which shows what happened). "has not visited X since <date>" also implies a held visit
-   at <date> ("and none since").
-5. **Date**: the date expression in the window nearest the cue; a clause ", when…" right after a
-   date takes that date ("since May 2020, when she also met Berg"); "after <date>" runs from
-   that date to publication.
+4. **Status** from the cue's clause in the clause layer (:mod:`analysis.clauses`): a verb that
+   puts it off or calls it off (``meeting_cues.csv``, part "status") -> postponed / cancelled; a
+   negation covering the cue ("has not visited", "no talks", "refused to meet", "failed to strike
+   an agreement") -> negated; the clause's mood: planned ("will", "is due to", "agreed to"),
+   possible ("might", "could", "hopes to"); else its tense: future -> planned, past/present ->
+   held; no cue -> unknown (held in a photo caption, which shows what happened). A gerund clause
+   ("despite holding talks on Monday, the sides failed to agree") takes its neighbour's tense
+   but not its mood. "has not visited X since <date>, when ..." also gives a held visit at
+   <date>; without the ", when" clause the text does not say one happened.
+5. **Date**: the date expression nearest the cue in its window *and its clause*, so the date of
+   a reporting verb is not the meeting's ("said on Monday he might meet"); a clause ", when…"
+   right after a date takes that date ("since May 2020, when she also met Berg"); "after <date>"
+   runs from that date to publication. An undated held meeting reported as happening now
+   (present tense, present perfect, "arrived") takes the publication date.
 6. **One meeting, many mentions.** The headline and the photo caption restate the lead, and a
    later sentence can name the same meeting again ("she would meet with Berg"). Mentions with the
    same status, compatible kinds, nested participant sets and no conflicting date or place are
@@ -45,7 +52,15 @@ import pandas as pd
 
 from analysis.actors import actor_frames
 from analysis.article import Article
-from analysis.dates import clause_tense, extract_dates, interval, span_tense
+from analysis.clauses import (
+    Clause,
+    clause_at,
+    clause_tense,
+    negation_at,
+    scare_quote_spans,
+    sentence_clauses,
+)
+from analysis.dates import extract_dates, interval
 from analysis.frames import make_frame
 from analysis.lexicons import country_forms, country_name, fold, read_lexicon
 
@@ -73,7 +88,10 @@ MEETING_COLUMNS = (
     "also_in",
 )
 
-STATUSES = ("planned", "held", "negated", "unknown")
+STATUSES = ("planned", "possible", "held", "negated", "postponed", "cancelled", "unknown")
+# Moods of the clause layer and the status they give a meeting.
+_MOOD_STATUS = {"planned": "planned", "agreed": "planned", "possible": "possible",
+                "intended": "possible", "refused": "negated", "failed": "negated"}
 KINDS = ("talks", "visit", "greeting", "ministerial", "summit", "phone call", "agreement")
 # When two cues of one sentence describe one meeting, the more specific kind wins.
 _KIND_RANK = {k: i for i, k in enumerate(
@@ -87,10 +105,17 @@ def _read_csv(name: str) -> list[dict[str, str]]:
 
 @lru_cache(maxsize=1)
 def _cue_patterns() -> list[tuple[re.Pattern, str, str]]:
-    rows = _read_csv("meeting_cues.csv")
+    rows = [r for r in _read_csv("meeting_cues.csv") if r["part"] != "status"]
     return [
         (re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), r["kind"], r["part"]) for r in rows
     ]
+
+
+@lru_cache(maxsize=1)
+def _status_patterns() -> list[tuple[re.Pattern, str]]:
+    """Verbs that put a meeting off or call it off ("postponed", "called off")."""
+    rows = [r for r in _read_csv("meeting_cues.csv") if r["part"] == "status"]
+    return [(re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), r["kind"]) for r in rows]
 
 
 @lru_cache(maxsize=1)
@@ -111,10 +136,18 @@ def _reporting_verbs() -> frozenset[str]:
 _ANAPHORIC = re.compile(
     r"\b(?:the|their|this|that|these|those|its|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
 )
-#: A negation at most two words before a cue ("has not visited", "never met"); events use it too.
-NEGATED_BEFORE = re.compile(
-    r"\b(?:not|never|no|without|failed to|refused to|n't)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+# "the meeting between A and B", "the talks with A": the noun names its parties, a new meeting.
+_NAMES_PARTIES = re.compile(r"\s+(?:between|with)\b", re.IGNORECASE)
+# A meeting noun as the aim of an effort ("push toward negotiations") is not a meeting.
+_GOAL = re.compile(r"\b(?:toward|towards)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# A meeting noun as the setting of another act ("criticized X during a conference"): only the
+# clause's subject takes part.
+_SETTING = re.compile(
+    r"\b(?:during|at|on\s+the\s+sidelines\s+of)\s+(?:(?:an?|the|this|that)\s+)?"
+    r"(?:[\w-]+\s+){0,3}$",
+    re.IGNORECASE,
 )
+_TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+(?:the\s+)?$", re.IGNORECASE)
 # Brackets do not break a window: "Lopes (left) being received" is one clause.
 _HARD_BREAK = re.compile(r"[;:\"“”]|\s[—–]\s|\s--\s")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|when|where|whose)\b")
@@ -125,6 +158,7 @@ WHEN_AFTER_DATE = re.compile(r"^\s*,\s*when\b", re.IGNORECASE)
 
 def code_meeting(kind: str, mode: str, status: str) -> tuple[str, str]:
     """(PLOVER event, CAMEO code) of a meeting, from the codes table (planned -> AGREE/036)."""
+    status = "planned" if status == "possible" else status  # an intent to meet: AGREE / 036
     for row in _codes():
         kind_ok = row["kind"] in ("*", kind)
         mode_ok = row["mode"] in ("*", mode)
@@ -148,7 +182,12 @@ def find_cues(sentence: str) -> list[tuple[int, int, str, str]]:
     for hit in hits:
         if any(hit[0] < c[1] and c[0] < hit[1] for c in chosen):
             continue
-        if hit[3] == "noun" and hit[2] == "talks" and _ANAPHORIC.search(sentence[: hit[0]]):
+        if (
+            hit[3] == "noun"
+            and hit[2] in ("talks", "visit")
+            and _ANAPHORIC.search(sentence[: hit[0]])
+            and not _NAMES_PARTIES.match(sentence[hit[1] :])
+        ):
             continue
         chosen.append(hit)
     return sorted(chosen)
@@ -184,6 +223,7 @@ class _Meeting:
     span: tuple[int, int]  # article offsets
     also_in: list[int] = field(default_factory=list)
     extra_locations: list[Mention] = field(default_factory=list)
+    clause: int = -1  # index of the cue's clause in its sentence
 
 
 def clause_window(
@@ -193,7 +233,8 @@ def clause_window(
 
     ``relative=False`` keeps relative clauses ("Paris which intervened") inside the window.
     """
-    hard = [m.start() for m in _HARD_BREAK.finditer(sentence)]
+    scare = {start for start, _ in scare_quote_spans(sentence)}
+    hard = [m.start() for m in _HARD_BREAK.finditer(sentence) if m.start() not in scare]
     commas = [m.start() for m in re.finditer(",", sentence)]
     actors_ = [m for m in mentions if m.role != "location"]
 
@@ -206,6 +247,10 @@ def clause_window(
         if nxt is None:
             return False
         if any(m.end == len(left) for m in actors_):
+            return True
+        # "met ministers, aid workers, doctors and envoys": a list closed by "and"
+        rest = _HARD_BREAK.split(right, maxsplit=1)[0]
+        if re.search(r"\band\b", rest) and nxt.kind != "person":
             return True
         # "met the visiting foreign minister, Ana Lopes."
         return nxt.kind == "person" and not sentence[nxt.end :].strip(" .\"”'’")
@@ -222,15 +267,25 @@ def clause_window(
     return lo, hi
 
 
-def _status(sentence: str, cue: tuple[int, int], kind_of_sentence: str) -> tuple[str, str]:
-    """(status, the word that decided it)."""
-    neg = NEGATED_BEFORE.search(sentence[: cue[0]])
-    if neg and neg.start() >= max(0, cue[0] - 30):
-        return "negated", neg.group(0).strip()
-    own = span_tense(sentence, *cue)
-    if own is not None:
-        return ("planned" if own.tense == "future" else "held"), own.cue
-    tense = clause_tense(sentence, *cue)
+def _status(
+    sentence: str, cue: tuple[int, int], kind_of_sentence: str, clauses: tuple[Clause, ...]
+) -> tuple[str, str]:
+    """(status, the word that decided it), read from the cue's clause (module docstring, 4)."""
+    clause = clause_at(clauses, cue[0])
+    if clause is not None and clause.verb:
+        verb = sentence[clause.verb_start : min(clause.end, clause.verb_end + 7)]  # "called off"
+        for pattern, status in _status_patterns():
+            if pattern.search(verb):
+                return status, verb
+    negation = negation_at(sentence, clause, cue[0])
+    if negation:
+        return "negated", negation
+    following = [c for c in clauses if clause is not None and c.index == clause.index + 1]
+    if following and following[0].link in ("if", "unless") and clause.tense == "future":
+        return "possible", following[0].link  # "will meet him only if ...": a condition
+    if clause is not None and clause.finite and clause.mood in _MOOD_STATUS:
+        return _MOOD_STATUS[clause.mood], clause.modality
+    tense = clause_tense(sentence, *cue, clauses)
     if tense.tense == "future":
         return "planned", tense.cue
     if tense.tense in ("past", "present"):
@@ -238,6 +293,22 @@ def _status(sentence: str, cue: tuple[int, int], kind_of_sentence: str) -> tuple
     if kind_of_sentence == "caption":
         return "held", "photo caption"
     return "unknown", ""
+
+
+def _happening_now(clause: Clause | None, sentence: str, cue: tuple[int, int]) -> str:
+    """Why an undated held meeting takes the publication date ("" if it does not): the news
+    reports it as happening now ("is meeting", "have ended a meeting", "Leader Meets Envoy",
+    "arrived in the capital")."""
+    if clause is None or not clause.finite:
+        return ""
+    if clause.tense == "present":
+        return f"present tense ('{clause.verb}')"
+    if clause.tense_cue in ("has", "have") and clause.aspect.startswith("perfect"):
+        return f"present perfect ('{clause.verb}')"
+    arrival = sentence[cue[0] : cue[1]].lower().startswith("arriv")
+    if arrival and clause.tense == "past" and clause.aspect == "simple":
+        return f"an arrival ('{sentence[cue[0] : cue[1]]}')"
+    return ""
 
 
 def _roles(sentence: str, people: list[Mention]) -> tuple[dict[str, str], str]:
@@ -288,14 +359,19 @@ def select_participants(
     if cue_kind == "visit":  # "visited Oslo": the object of a visit is its place
         nxt = [m for m in inside if m.start >= cue[1] and not sentence[cue[1] : m.start].strip()]
         places = nxt[:1] + [p for p in places if p not in nxt]
-    people = [m for m in inside if m not in places]
+    # "talks on X", "a meeting about X": X is the topic, not a party
+    people = [m for m in inside if m not in places and not _TOPIC.search(sentence[: m.start])]
     reporting = _reporting_verbs()
     kept = []
     for i, m in enumerate(people):
         first = re.match(r"\s*([a-z]+)", sentence[m.end : m.end + 30].lower())
         if first and first.group(1) in reporting and not speakers:
             continue  # the speaker ("the ministry said"), not a participant
-        qualifies = m.how == "demonym" or sentence[m.end : m.end + 2] in ("'s", "’s")
+        qualifies = (
+            m.how == "demonym"
+            or sentence[m.end : m.end + 2] in ("'s", "’s")
+            or (m.kind == "organization" and _AFFILIATION.match(sentence[m.end : m.end + 45]))
+        )
         nxt = people[i + 1] if i + 1 < len(people) else None
         if (
             qualifies
@@ -316,6 +392,8 @@ def select_participants(
         seen.add(m.actor_id)
         result.append(m)
     location = None
+    named = [p for p in places if p.how != "demonym"]
+    places = named or places  # "the Norwegian port of Bergen": Bergen
     after_cue = [p for p in places if p.start >= cue[1]]
     if after_cue or places:
         location = (after_cue or places)[0]
@@ -368,8 +446,12 @@ def _date_for(
     window: tuple[int, int],
     cue: tuple[int, int],
     published: str,
+    clauses: tuple[Clause, ...] = (),
 ) -> dict[str, str]:
-    """The date of a meeting: nearest date expression in its window (module docstring, 5)."""
+    """The date of a meeting: nearest date expression in its window and its clause, so the
+    date of a reporting verb ("said on Monday he might meet") is not the meeting's (module
+    docstring, 5)."""
+    own = clause_at(clauses, cue[0])
     empty = {
         "date": "",
         "precision": "",
@@ -382,6 +464,8 @@ def _date_for(
     rows = []
     for d in sentence_dates.itertuples(index=False):
         s, e = int(d.start) - offset, int(d.end) - offset
+        if own is not None and clause_at(clauses, s) is not own:
+            continue
         if window[0] <= s and e <= window[1]:
             rows.append((min(abs(s - cue[1]), abs(cue[0] - e)), s, e, d))
     when = None
@@ -427,22 +511,42 @@ def _date_for(
 def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> list[_Meeting]:
     dates = extract_dates(article)
     by_sentence = mentions_by_sentence(actors, mentions, article)
+    layer = sentence_clauses(article)
+    dates_by_sentence = {int(k): g for k, g in dates.groupby("sentence_id")}
     published = article.published.isoformat() if article.published else ""
     found: list[_Meeting] = []
     for sent in article.sentences.itertuples(index=False):
         sid, text, offset = int(sent.sentence_id), sent.text, int(sent.start)
+        clauses = layer.get(sid, ())
         ments = by_sentence.get(sid, [])
-        sdates = dates[dates["sentence_id"] == sid]
+        sdates = dates_by_sentence.get(sid, dates.iloc[0:0])
         per_sentence: list[_Meeting] = []
         for c_start, c_end, kind, _part in find_cues(text):
             cue = (c_start, c_end)
             window = clause_window(text, cue, ments)
+            own = clause_at(clauses, c_start)
+            if own is not None and own.finite:  # "met A in Cairo, and he conferred with B"
+                window = (max(window[0], own.start), min(window[1], own.end))
+            if _GOAL.search(text[:c_start]):
+                continue  # "pushing toward negotiations": an aim, not a meeting
             people, location = select_participants(text, window, ments, kind, cue)
-            status, _why = _status(text, cue, sent.kind)
+            people += [m for m in _verb_subject(text, own, cue, window, ments, kind)
+                       if m.actor_id not in {p.actor_id for p in people}]
+            setting = _setting_subject(text, cue, own)
+            if setting is not None:
+                people, _ = select_participants(text, setting, ments, kind, cue)
+            if not people:
+                people = _subject_of_neighbour(text, clauses, cue, ments, kind)
+            status, _why = _status(text, cue, sent.kind, clauses)
             roles, upgrade = _roles(text, people)
             if upgrade and kind in ("talks", "summit"):
                 kind = upgrade
-            date = _date_for(sdates, text, offset, window, cue, published)
+            date = _date_for(sdates, text, offset, window, cue, published, clauses)
+            now = _happening_now(clause_at(clauses, cue[0]), text, cue)
+            if not date["date"] and status == "held" and now and published:
+                date = dict(date, date=published, precision="day", date_start=published,
+                            date_end=published,
+                            how=f"reported as happening now, {now}: the publication date")
             pieces = [cue] + [(m.start, m.end) for m in people]
             if location is not None:
                 pieces.append((location.start, location.end))
@@ -462,7 +566,11 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
                 date,
                 span,
             )
-            same = [m for m in per_sentence if m.status == status]
+            meeting.clause = own.index if own is not None else -1
+            same = [
+                m for m in per_sentence
+                if m.status == status and clause_at(clauses, m.cue[0]) is own
+            ]
             if same:  # two cues of one sentence, one meeting ("met ... for talks")
                 _merge_into(same[0], meeting)
                 continue
@@ -472,37 +580,100 @@ def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> 
     return [m for m in found if m.participants]
 
 
+# "U.N. Secretary-General Li", "U.N. envoy Jane Doe": the organisation names the person's
+# office (title words only between them), it does not take part by itself.
+_AFFILIATION = re.compile(r"^[\s-]+(?:(?:[A-Z][\w.'’-]*|envoy|chief|special|representative|"
+                          r"spokes(?:man|woman|person)|minister|ambassador|official)\s+){1,4}"
+                          r"(?=[A-Z])")
+_JOIN = re.compile(r"^\s*(?:,\s*and|,|and)\s*$")
+
+
+def _verb_subject(
+    sentence: str, clause: Clause | None, cue: tuple[int, int], window: tuple[int, int],
+    mentions: list[Mention], kind: str,
+) -> list[Mention]:
+    """The subject of a meeting verb takes part even when an apposition cuts it from the verb
+    ("The envoy to X, Ana Lopes, met Berg"): the last coordinated actors of the clause's
+    subject, when the window does not reach them."""
+    if clause is None or clause.subject[0] < 0 or not (
+        clause.verb_start <= cue[0] < clause.verb_end
+    ):
+        return []
+    lo, hi = clause.subject
+    if window[0] <= lo:
+        return []
+    inside = [m for m in mentions if lo <= m.start and m.end <= hi and m.role == "actor"]
+    people, _ = select_participants(sentence, (lo, hi), inside, kind, cue)
+    if not people:
+        return []
+    group = [people[-1]]
+    for m in reversed(people[:-1]):
+        if not _JOIN.match(sentence[m.end : group[0].start]):
+            break
+        group.insert(0, m)
+    return group
+
+
+def _setting_subject(
+    sentence: str, cue: tuple[int, int], clause: Clause | None
+) -> tuple[int, int] | None:
+    """The subject span of the clause when the meeting noun only sets the scene of its act
+    ("X criticized Y during a conference": X takes part, Y does not), else None."""
+    if clause is None or clause.verb_end < 0 or clause.subject[0] < 0:
+        return None
+    if cue[0] <= clause.verb_end or not _SETTING.search(sentence[clause.verb_end : cue[0]]):
+        return None
+    return clause.subject
+
+
+def _subject_of_neighbour(
+    sentence: str, clauses: tuple[Clause, ...], cue: tuple[int, int], mentions: list[Mention],
+    kind: str,
+) -> list[Mention]:
+    """Participants of a cue in a gerund clause without actors of its own ("Despite holding
+    talks on Monday, the sides failed to agree"; "After meeting X, the envoy left"): the
+    subject of the nearest finite clause, which is who did the holding."""
+    own = clause_at(clauses, cue[0])
+    if own is None or own.finite:
+        return []
+    order = [c for c in clauses if c.index > own.index] + [
+        c for c in clauses if c.index < own.index
+    ][::-1]
+    for c in order:
+        if c.finite and c.subject[0] >= 0:
+            window = c.subject
+            people, _ = select_participants(sentence, window, mentions, kind, cue)
+            if people:
+                return people
+    return []
+
+
 def _implied_by_negation(
     found: list[_Meeting], dates: pd.DataFrame, article: Article
 ) -> list[_Meeting]:
-    """'has not visited X since <date>' implies a held visit at <date> (and none since)."""
+    """'has not visited X since <date>, when ...' says the last visit was at <date>: a held
+    visit then. Without the ', when' clause the text does not say one happened, so none."""
     implied = []
+    texts = article.sentences.set_index("sentence_id")["text"]
     for m in found:
-        if m.status != "negated" or m.date.get("relation") != "since":
+        if m.status != "negated" or m.date.get("relation") != "since" or not m.date["span"]:
             continue
-        start, end = interval(m.date["date"], m.date["precision"])
+        sentence, end = texts[m.sentence_id], m.date["span"][1]
+        if not WHEN_AFTER_DATE.match(sentence[end:]):
+            continue
+        start, stop = interval(m.date["date"], m.date["precision"])
         date = dict(
             m.date,
             date_start=start,
-            date_end=end,
+            date_end=stop,
             relation="",
             how=m.date["how"].split("; 'since'")[0]
-            + "; 'not … since' implies the last such meeting was then",
+            + "; 'not … since <date>, when …' says the last such meeting was then",
         )
         implied.append(
-            _Meeting(
-                m.sentence_id,
-                m.sentence_kind,
-                m.order + 0.5,
-                m.kind,
-                "held",
-                m.cue,
-                list(m.participants),
-                dict(m.roles),
-                m.location,
-                date,
-                m.span,
-            )
+            _Meeting(m.sentence_id, m.sentence_kind, m.order + 0.5, m.kind, "held", m.cue,
+                     list(m.participants), dict(m.roles), m.location, date, m.span,
+                     clause=m.clause + 1)  # the ", when" clause right after the date
         )
     return implied
 
@@ -522,11 +693,27 @@ def _compatible(a: _Meeting, b: _Meeting) -> bool:
     return not (la and lb and la != lb)
 
 
+def _restated(body: _Meeting, display: _Meeting) -> bool:
+    """A headline or caption names the body meeting: a shared participant or the same place,
+    and a compatible kind (its tense and date are the headline's shorthand, not new facts)."""
+    if body.kind != display.kind and "talks" not in (body.kind, display.kind):
+        if not {body.kind, display.kind} <= {"talks", "visit", "summit", "ministerial"}:
+            return False
+    pa = {p.actor_id for p in body.participants}
+    pb = {p.actor_id for p in display.participants}
+    la = body.location.actor_id if body.location else ""
+    lb = display.location.actor_id if display.location else ""
+    return bool(pa & pb) or bool(la and la == lb)
+
+
 def _later_restates(earlier: _Meeting, later: _Meeting) -> bool:
     """A later body sentence restates an earlier meeting unless it adds a date the first lacks
     (then the two cannot be told apart, and are kept apart)."""
     if earlier.sentence_id == later.sentence_id:
-        return True
+        return earlier.clause == later.clause  # "met X as he continues his visit": two
+    named = {p.actor_id for p in later.participants} - {p.actor_id for p in earlier.participants}
+    if named:
+        return False  # a later sentence that names more parties tells of another meeting
     return not (later.date["date"] and not earlier.date["date"])
 
 
@@ -566,6 +753,9 @@ def _deduplicate(found: list[_Meeting]) -> list[_Meeting]:
             _merge_into(target, m)
     for m in display:
         target = next((k for k in kept if _compatible(k, m)), None)
+        if target is None:  # a headline restates the story's meeting in fewer words
+            target = next((k for k in kept if k.sentence_kind == "body" and _restated(k, m)),
+                          None)
         if target is None:
             kept.append(m)
         else:
@@ -584,7 +774,9 @@ def _mode(m: _Meeting) -> tuple[str, str]:
     if m.location is not None and m.location.country:
         hosts = [p for p in m.participants if p.country == m.location.country]
         # One participant of the place's country hosts; several (two envoys) -> their state.
-        host = hosts[0].name if len(hosts) == 1 else m.location.name
+        # None of them: a visit is hosted by the visited state; talks elsewhere have no host.
+        visited = bool(hosts) or m.kind in ("visit", "greeting")
+        host = hosts[0].name if len(hosts) == 1 else (m.location.name if visited else "")
     if len(countries) >= 3:
         return "multilateral", host
     if m.kind in ("visit", "greeting"):

@@ -13,6 +13,7 @@ import pandas as pd
 from analysis.actors import extract_actors, extract_mentions
 from analysis.article import Article
 from analysis.attributions import extract_attributions
+from analysis.clauses import extract_clauses
 from analysis.events import extract_events
 from analysis.figures import extract_figures
 from analysis.meetings import extract_meetings
@@ -26,6 +27,7 @@ def _sentences(article: Article) -> pd.DataFrame:
 #: name -> function(article) -> DataFrame, in writing order.
 FRAMES: dict[str, Callable[[Article], pd.DataFrame]] = {
     "sentences": _sentences,
+    "clauses": extract_clauses,
     "attributions": extract_attributions,
     "actors": extract_actors,
     "mentions": extract_mentions,

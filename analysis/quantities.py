@@ -238,10 +238,12 @@ _INVISIBLE = re.compile(
     "[\u00ad\u061c\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]"
 )
 #: Digit groups joined by a no-break, figure, thin or narrow no-break space ("10 000"): only a
-#: first group of one to three digits, so "in 2011 200 people" stays two numbers.
+#: first group of one to three digits, so "in 1987 200 people" stays two numbers.
 _GROUPED = re.compile("(?<![\\d.,])\\d{1,3}(?:[\u00a0\u2007\u2009\u202f]\\d{3})+(?!\\d)")
 _GROUP_SPACE = re.compile("[\u00a0\u2007\u2009\u202f]")
-_SPACES = re.compile("[\u00a0\u1680\u2000-\u200a\u202f\u205f\u3000]")
+_SPACES = re.compile("[\N{NO-BREAK SPACE}\N{OGHAM SPACE MARK}\N{EN QUAD}-\N{HAIR SPACE}"
+                     "\N{NARROW NO-BREAK SPACE}\N{MEDIUM MATHEMATICAL SPACE}"
+                     "\N{IDEOGRAPHIC SPACE}]")
 
 
 def visible_text(text: str) -> tuple[str, list[int] | None]:

@@ -31,6 +31,7 @@ import pandas as pd
 
 from analysis.actors import actor_frames
 from analysis.article import Article
+from analysis.clauses import Clause, clause_at, negation_at, sentence_clauses
 from analysis.frames import make_frame
 from analysis.lexicons import countries, read_commented_csv, slug
 from analysis.paths import LEXICONS_DIR
@@ -88,6 +89,7 @@ class _Mention:
     text: str
     role: str = "actor"
     anaphor: bool = False
+    kind: str = ""  # the actor's kind when the mentions frame has one
 
 
 @lru_cache(maxsize=4)
@@ -97,11 +99,13 @@ def load_cues(path: str | None = None) -> tuple[Cue, ...]:
     cues = []
     for row in read_commented_csv(source).to_dict("records"):
         kind = row["kind"].strip()
-        if kind not in {"relation", "negation", "hedge", "pair_anaphor"}:
+        if kind not in {"relation", "hedge", "pair_anaphor", "anaphor"}:
             raise ValueError(f"{source}: unknown cue kind {kind!r}")
         relation, ends = row["relation"].strip(), row["ends"].strip()
         if kind == "relation" and (relation not in RELATIONS or ends not in _ENDS):
             raise ValueError(f"{source}: bad relation row {row['pattern']!r}")
+        if kind == "anaphor" and ends not in {"state", "group"}:
+            raise ValueError(f"{source}: anaphor rows need ends state or group")
         sign = int(row["sign"]) if row["sign"].strip() else 0
         if kind == "relation" and sign not in (1, -1):
             raise ValueError(f"{source}: sign must be +1 or -1 in {row['pattern']!r}")
@@ -125,8 +129,9 @@ def _sentence_mentions(mentions: pd.DataFrame, sentence_id: int) -> list[_Mentio
     found = []
     for rec in rows.sort_values(["start", "end"]).to_dict("records"):
         role = str(rec.get("role_in_sentence") or "actor")
+        kind = rec.get("kind")
         found.append(_Mention(int(rec["start"]), int(rec["end"]), (str(rec["node"]),),
-                              str(rec["text"]), role))
+                              str(rec["text"]), role, kind=kind if isinstance(kind, str) else ""))
     kept: list[_Mention] = []
     for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
         if kept and m.start < kept[-1].end:
@@ -206,6 +211,40 @@ def _resolve_anaphors(
     return sorted(out, key=lambda m: m.start)
 
 
+def _is_state(m: _Mention, states: frozenset[str]) -> bool:
+    """A state-level actor: by its kind when known, else by its node being a state's name."""
+    if m.kind:
+        return m.kind in STATE_LEVEL_KINDS
+    return m.nodes[0] in states
+
+
+def _resolve_singular(
+    base: int, text: str, ms: list[_Mention], recent: list[_Mention], cues: tuple[Cue, ...],
+    states: frozenset[str],
+) -> list[_Mention]:
+    """Replace "the kingdom" / "the group" by the last state / non-state actor named before it
+    in the paragraph (``recent``, this sentence's earlier mentions included)."""
+    out = list(ms)
+    for cue in cues:
+        if cue.kind != "anaphor":
+            continue
+        for match in cue.pattern.finditer(text):
+            start, end = base + match.start(), base + match.end()
+            if any(m.start <= start < m.end for m in out):
+                continue  # part of a name ("the Islamic State group")
+            earlier = [m for m in recent if m.end <= start] + [m for m in ms if m.end <= start]
+            wanted = [
+                m for m in earlier
+                if not m.anaphor and len(m.nodes) == 1 and m.role != "location"
+                and _is_state(m, states) == (cue.ends == "state")
+            ]
+            if not wanted:
+                continue
+            last = max(wanted, key=lambda m: m.start)
+            out.append(_Mention(start, end, last.nodes, match.group(0), "actor", anaphor=True))
+    return sorted(out, key=lambda m: m.start)
+
+
 # --------------------------------------------------------------------------- ends rules
 
 
@@ -228,7 +267,38 @@ def _cue_matches(text: str, cues: tuple[Cue, ...], ms: list[_Mention], base: int
     return taken
 
 
-def _pairs(cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int):
+def _clause_subject(
+    clauses: tuple[Clause, ...], s: int, e: int, actors: list[_Mention], base: int
+) -> list[_Mention]:
+    """The actors of the subject of the clause whose verb the cue is ("Norway backs
+    A and has long criticized B": Norway criticized B). A coordinated verb phrase or
+    a gerund clause without a subject of its own takes the previous clause's subject."""
+    own = clause_at(clauses, s - base)
+    if own is None or not (own.verb_start <= s - base < own.verb_end or (
+        own.verb_end <= s - base and not text_between_has_words(own, s - base)
+    )):
+        return []
+    chain = [own]
+    if own.subject[0] < 0 and (own.link in ("and", "but", "or") or not own.finite):
+        chain += [c for c in clauses if c.index < own.index][::-1]
+    for clause in chain:
+        if clause.subject[0] >= 0:
+            lo, hi = base + clause.subject[0], base + clause.subject[1]
+            found = [m for m in actors if lo <= m.start and m.end <= hi]
+            return found[-1:] if found else []
+    return []
+
+
+def text_between_has_words(clause: Clause, start: int) -> bool:
+    """Whether words stand between the clause's verb group and ``start`` (a cue right after
+    the verb, "has long criticized" with the cue on "criticized", has none)."""
+    return start - clause.verb_end > 1
+
+
+def _pairs(
+    cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int,
+    clauses: tuple[Clause, ...] = (),
+):
     """(source mention, source node, target mention, target node) tuples for one cue."""
     usable = [m for m in ms if not (s <= m.start and m.end <= e)]
     actors = [m for m in usable if m.role != "location"]
@@ -236,6 +306,15 @@ def _pairs(cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int):
     after = _groups([m for m in actors if m.end > s], text, base)
     if after and _CLAUSE_BREAK.search(text[e - base:max(e, after[0][0].start) - base]):
         after = []  # "Ahead of the X-brokered talks, B said ...": B is not a party
+    if not after and cue.relation == "opposes" and cue.ends == "before>after":
+        # "launched rockets into X": the state attacked may be written as a place
+        place = [m for m in usable if m.role == "location" and m.start >= e
+                 and not text[e - base : m.start - base].strip(" ")]
+        after = [place[:1]] if place else []
+    if cue.ends == "before>after" and clauses:
+        subject = _clause_subject(clauses, s, e, actors, base)
+        if subject and before and subject[-1] is not before[-1][-1]:
+            before = [subject]
     out = []
 
     def cross(sources, targets):
@@ -279,6 +358,10 @@ def _pairs(cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int):
             parties = list(after[0])
             if len(_nodes(parties)) < 2 and len(before) > 1:
                 parties = before[-2][-1:] + parties
+            elif len(_nodes(parties)) < 2 and len(after) > 1 and not _CLAUSE_BREAK.search(
+                text[after[0][-1].end - base : after[1][0].start - base]
+            ):
+                parties += after[1]  # "A represents B's interests in C"
             cross(mediator, parties)
     elif cue.ends == "pair":
         # "A ... ally of B", or "A ... its two allies" (the cue inside the phrase naming B)
@@ -293,6 +376,8 @@ def _pairs(cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int):
             cross(before[-1], after[0])
         elif before and len(_nodes(before[-1])) >= 2:
             among(before[-1])
+        elif not before and len(after) > 1:
+            cross(after[0], after[1])  # "Despite disagreement with A, B's minister said"
         else:
             # "A has been one of B's allies": the nearest earlier actor that is not B
             others = [g for g in before[:-1] if set(_nodes(g)) != set(_nodes(before[-1]))]
@@ -315,24 +400,32 @@ def relations_from_mentions(
     mention frames, which is how the rules are tested apart from actor recognition.
     """
     cues = load_cues() if cues is None else cues
-    negations = [c.pattern for c in cues if c.kind == "negation"]
     hedges = [c.pattern for c in cues if c.kind == "hedge"]
+    layer = sentence_clauses(article)
+    states = frozenset(_state_names().values())
     rows: list[dict] = []
     history: list[list[list[_Mention]]] = []
+    recent: list[_Mention] = []
+    paragraph = None
     for sentence in article.sentences.to_dict("records"):
         sid, base = int(sentence["sentence_id"]), int(sentence["start"])
         text = sentence["text"]
+        if sentence.get("paragraph") != paragraph:
+            paragraph, recent = sentence.get("paragraph"), []
         ms = _sentence_mentions(mentions, sid)
         ms = _resolve_anaphors(pd.Series(sentence), text, ms, history, cues)
+        ms = _resolve_singular(base, text, ms, recent, cues, states)
         history.append(_groups([m for m in ms if not m.anaphor], text, base))
+        recent.extend(m for m in ms if not m.anaphor)
+        clauses = layer.get(sid, ())
         for s, e, _order, cue in _cue_matches(text, cues, ms, base):
-            pairs = _pairs(cue, s, e, ms, text, base)
+            pairs = _pairs(cue, s, e, ms, text, base, clauses)
             if not pairs:
                 continue
-            left = max([base] + [m.end for m in ms if m.end <= s])
-            window = text[left - base:s - base]
-            negated = any(p.search(window) for p in negations)
-            hedged = any(p.search(text[: e - base]) for p in hedges)
+            negated = _denied(text, clauses, s - base, e - base)
+            hedged = any(p.search(text[: e - base]) for p in hedges) or (
+                _tentative(clauses, s - base)
+            )
             for sm, sn, tm, tn in pairs:
                 if sn == tn:
                     continue  # no self-loops: "X's leader backs X's army" is not a tie
@@ -368,6 +461,23 @@ def relations_from_mentions(
         frame[col] = frame[col].astype(bool)
     frame = frame.sort_values(["sentence_id", "start", "source", "target"], kind="stable")
     return frame.reset_index(drop=True)
+
+
+def _denied(text: str, clauses: tuple[Clause, ...], start: int, end: int) -> bool:
+    """Whether the clause layer finds a negation covering the cue ("is not an ally"), not
+    counting one that is part of the cue itself ("do not have diplomatic relations")."""
+    clause = clause_at(clauses, start)
+    word = negation_at(text, clause, start)
+    if not word:
+        return False
+    inside = clause is not None and start <= clause.verb_start and clause.verb_end <= end
+    return not (inside or word.lower() in text[start:end].lower().split())
+
+
+def _tentative(clauses: tuple[Clause, ...], start: int) -> bool:
+    """A cue in a clause whose mood is possible or intended ("could back", "hopes to arm")."""
+    clause = clause_at(clauses, start)
+    return clause is not None and clause.mood in ("possible", "intended")
 
 
 # --------------------------------------------------------------------------- nodes and entry
@@ -415,6 +525,8 @@ def mentions_with_nodes(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.Data
     by_slug = {slug(name): name for name in _state_names().values()}
     out = mentions.copy()
     out["node"] = [nodes.get(a, by_slug.get(a)) for a in out["actor_id"]]
+    kinds = dict(zip(actors["actor_id"], actors["kind"], strict=True))
+    out["kind"] = [kinds.get(a, "state" if a in by_slug else "") for a in out["actor_id"]]
     return out
 
 

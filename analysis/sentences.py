@@ -14,9 +14,13 @@ from functools import lru_cache
 from analysis.paths import LEXICONS_DIR
 
 # A stop, then any closing quotes or brackets, then white space, then something that can open a
-# sentence (a capital, a digit or an opening quote or bracket).
-_BOUNDARY = re.compile(r"""[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[A-Z0-9])""")
-_WORD_BEFORE = re.compile(r"(\S+)$")
+# sentence (a capital, a digit or an opening quote or bracket). Linear time: a run of stops is
+# only tried from its first stop (the look-behind) and taken whole (possessive), so '.' * n is
+# one attempt, not n attempts of n characters each.
+_BOUNDARY = re.compile(r"""(?<![.!?])[.!?]++["'”’)\]]*+(?=\s++["'“‘(\[]?[A-Z0-9])""")
+#: How far back the word before a stop is looked for: longer than any abbreviation, initial or
+#: dotted acronym, so a 40,000-character "word" costs no more than a short one.
+WORD_LOOKBACK = 40
 _INITIAL = re.compile(r"^[(\"“]?[A-Z]\.$")
 _DOTTED_ACRONYM = re.compile(r"^(?:[A-Za-z]\.){2,}$")
 
@@ -33,14 +37,27 @@ def _ends_sentence(text: str, stop_end: int, stop_start: int) -> bool:
         return True  # "!" and "?" always end a sentence
     if text[stop_start:stop_end].rstrip("\"'”’)]") != ".":
         return True  # "..." or a stop followed by a closing quote
-    match = _WORD_BEFORE.search(text, 0, stop_start + 1)
-    word = match.group(1) if match else ""
-    word = word.lstrip("\"'“‘([")
+    word = _word_before(text, stop_start + 1).lstrip("\"'“‘([")
     if word in abbreviations():
         return False
     if _INITIAL.match(word) or _DOTTED_ACRONYM.match(word):
         return False
     return True
+
+
+def _word_before(text: str, end: int) -> str:
+    """The non-space characters ending at ``end`` (at most :data:`WORD_LOOKBACK` of them).
+
+    Why not a regex anchored at the end: ``re.search(r"\\S+$")`` tries every start from the
+    paragraph's beginning, quadratic over a long paragraph with many stops.
+    """
+    start = end
+    floor = max(0, end - WORD_LOOKBACK - 1)
+    while start > floor and not text[start - 1].isspace():
+        start -= 1
+    if start == floor and floor > 0 and not text[floor - 1].isspace():
+        return ""  # longer than any word that could keep a stop from ending a sentence
+    return text[start:end]
 
 
 def split_spans(text: str, offset: int = 0) -> list[tuple[int, int]]:

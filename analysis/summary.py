@@ -3,7 +3,7 @@
 Why generated: a briefing read aloud must say what *this* article says, so every sentence here
 is built from frame rows (meetings, figures, relations, attributions) and carries the ids of the
 article sentences it rests on, shown as footnote links (``#s12``) to the numbered article text.
-Figures keep the article's own wording ("more than 12,000", "tens of thousands"): a number
+Figures keep the article's own wording ("more than 13,579", "tens of thousands"): a number
 is never printed without the qualifier the article gave it. A negated meeting ("has not been to
 the capital since May 2020") is said as an absence since that date, never as a visit.
 """
@@ -57,7 +57,7 @@ def names(joined: object, limit: int = 4) -> str:
 
 
 def say_date(value: object, precision: object) -> str:
-    """'2023-03-15' (day) -> '15 March 2023'; '2021-09' (month) -> 'September 2021'."""
+    """'2019-07-04' (day) -> '4 July 2019'; '2018-11' (month) -> 'November 2018'."""
     value = text(value)
     parts = value.split("-")
     try:
@@ -93,7 +93,7 @@ def runs_on(start: object, end: object, precision: object) -> bool:
 
 
 def thousands(value: object) -> str:
-    """12000 -> '12,000'; empty for a missing value."""
+    """13579 -> '13,579'; empty for a missing value."""
     if not text(value):
         return ""
     return f"{float(value):,.0f}"
@@ -102,7 +102,7 @@ def thousands(value: object) -> str:
 def figure_words(row: pd.Series | dict) -> str:
     """A figure as the article words it, plus how it reads as numbers when the words have none.
 
-    'more than 12,000 people'; 'tens of thousands of people (read as 20,000 to 99,999)'.
+    'more than 13,579 people'; 'hundreds of people (read as 200 to 999)'.
     The article's own number phrase is always kept, so its qualifier always is.
     """
     phrase = " ".join(text(row.get("number")).split())
@@ -160,7 +160,7 @@ def _strip_article(phrase: str) -> str:
 
 
 def figure_line(row: pd.Series | dict) -> Line:
-    """'Killed: about 2,000 people (flooding).'"""
+    """'Killed: about 3,000 people (flooding).'"""
     measure = text(row.get("measure")) or "other"
     head = "Other count" if measure == "other" else measure.capitalize()
     refers = text(row.get("refers_to"))
@@ -328,8 +328,8 @@ def article_html(article: Article) -> str:
 
 
 def read_as(row: pd.Series | dict) -> str:
-    """How a figure given in words reads as numbers ("450,000 to 550,000"); empty when the
-    article gave digits, whose own words ("more than 12,000") already say it."""
+    """How a figure given in words reads as numbers ("6,300 to 7,700"); empty when the
+    article gave digits, whose own words ("more than 13,579") already say it."""
     if re.search(r"\d", text(row.get("number"))):
         return ""
     low, high = thousands(row.get("low")), thousands(row.get("high"))
@@ -341,7 +341,7 @@ def read_as(row: pd.Series | dict) -> str:
 def figures_table_html(figures: pd.DataFrame) -> str:
     """The article's figures: its wording, how words read as numbers, what it counts, where.
 
-    No column holds a bare number: "more than 12,000" is shown as the article says it."""
+    No column holds a bare number: "more than 13,579" is shown as the article says it."""
     if figures.empty:
         return '<p class="brief-note">The article gives no casualty or displacement figures.</p>'
     head = ("<tr><th>What</th><th>As the article says it</th><th>Read as</th>"
@@ -397,7 +397,7 @@ def source_lines(article: Article, frames: dict[str, pd.DataFrame],
 
 def timeline_labels(items: pd.DataFrame) -> pd.DataFrame:
     """Timeline items whose negated span runs on from a date say so: "no visit in X since
-    March 2021", so an absence is never read as something that happened that month."""
+    March 2019", so an absence is never read as something that happened that month."""
     out = items.copy()
     for i, r in out.iterrows():
         if r["status"] == "negated" and runs_on(r["date_start"], r["date_end"], r["precision"]):

@@ -154,3 +154,20 @@ def test_unreadable_metadata_is_reported(tmp_path):
 def test_examples_have_metadata_dates():
     for path in sorted(ARTICLES_DIR.glob("*.txt")):
         assert load_article(path).published is not None, path.name
+
+
+@pytest.mark.parametrize(
+    ("line", "is_dateline"),
+    [
+        ("— Moscow (AFP)", True),
+        ("-  Paris  (Reuters) ", True),
+        ("–Ankara (AP)", True),
+        ("— (AFP)", False),
+        ("-" * 3000 + "x", False),
+        ("-" + " " * 3000 + "x", False),
+        ("— Moscow (A)", False),
+    ],
+)
+def test_dateline_lines(tmp_path, line, is_dateline):
+    article = load_article(write(tmp_path, "story.txt", f"{line}\n{TEXT}"))
+    assert (article.dateline == line.strip()) is is_dateline

@@ -18,8 +18,9 @@ def test_extract_writes_every_frame(tmp_path, capsys):
     out = tmp_path / "frames"
     code = main(["extract", str(SEED_ARTICLE), "--out", str(out)])
     assert code == 0
-    written = sorted(p.name for p in out.iterdir())
+    written = sorted(p.name for p in out.glob("*.csv"))
     assert written == sorted(f"{name}.csv" for name in FRAMES)
+    assert sorted(p.name for p in out.iterdir() if p.suffix != ".csv") == [".runs", "current"]
     sentences = pd.read_csv(out / "sentences.csv")
     assert sentences["sentence_id"].tolist()[0] == 1
     attributions = pd.read_csv(out / "attributions.csv")

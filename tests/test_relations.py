@@ -50,6 +50,7 @@ def article_and_mentions(tmp_path, text, locations=()):
                 "text": match.group(0),
                 "node": NODES[match.group(0)],
                 "role_in_sentence": "location" if match.start() in locations else "actor",
+                "kind": "armed_group" if NODES[match.group(0)] == "Valley Front" else "state",
             }
         )
     return article, pd.DataFrame(rows)
@@ -220,7 +221,52 @@ def test_every_cue_row_catches_its_own_example():
         assert cue.pattern.search(example), (cue.pattern.pattern, example)
 
 
-@pytest.mark.parametrize("kind", ["relation", "negation", "hedge", "pair_anaphor"])
+_ROLES = {"A": "Freedonia", "B": "Sylvania", "C": "Ruritania"}
+_RELATION_ROWS = [
+    row for row in pd.read_csv(CUES_FILE, comment="#", dtype=str, keep_default_na=False)
+    .to_dict("records") if row["kind"] == "relation"
+]
+
+
+@pytest.mark.parametrize("row", _RELATION_ROWS, ids=[r["example"] for r in _RELATION_ROWS])
+def test_every_relation_example_gives_its_tie(tmp_path, row):
+    """Each relation row's invented example, with A, B, C as invented states, gives the tie its
+    ``expect`` column names (and the sign of the row)."""
+    sentence = re.sub(r"\b[ABC]\b", lambda m: _ROLES[m.group(0)], row["example"])
+    frame = extract(tmp_path, sentence[0].upper() + sentence[1:] + ".")
+    source, target = re.split(r"[>-]", row["expect"])
+    pair = (_ROLES[source], _ROLES[target])
+    if "-" in row["expect"]:
+        pair = tuple(sorted(pair))
+    assert (*pair, row["relation"]) in triples(frame), (sentence, triples(frame))
+    assert set(frame.loc[frame["relation"] == row["relation"], "sign"]) == {int(row["sign"])}
+    assert not frame["negated"].any()
+
+
+def test_cue_examples_are_invented_not_taken_from_the_articles():
+    texts = [p.read_text(encoding="utf-8").lower() for p in ARTICLES_DIR.glob("*.txt")]
+    raw = pd.read_csv(CUES_FILE, comment="#", dtype=str, keep_default_na=False)
+    for example in raw["example"]:
+        assert not any(example.lower() in text for text in texts), example
+
+
+def test_singular_anaphor_takes_the_last_actor_of_its_type(tmp_path):
+    frame = extract(
+        tmp_path,
+        "Sylvania hosted the Valley Front leaders. The kingdom has long backed the group.",
+    )
+    assert ("Sylvania", "Valley Front", "supports") in triples(frame)
+
+
+def test_tentative_and_denied_ties_are_flagged(tmp_path):
+    frame = extract(tmp_path, "Freedonia could arm Sylvania. Ruritania has never backed Marsovia.")
+    could = frame[frame["source"] == "Freedonia"].iloc[0]
+    never = frame[frame["source"] == "Ruritania"].iloc[0]
+    assert bool(could["hedged"]) and not bool(could["negated"])
+    assert bool(never["negated"])
+
+
+@pytest.mark.parametrize("kind", ["relation", "hedge", "pair_anaphor", "anaphor"])
 def test_lexicon_has_every_kind_of_row(kind):
     assert any(cue.kind == kind for cue in load_cues())
 
@@ -354,3 +400,21 @@ def test_scoreboard_counts_each_articles_own_gold():
         assert statements.at[article_id, "gold"] == len(load_gold(gold_path(article_id)))
     listed = compare_articles(GOLD_IDS)
     assert (listed["status"] != "extra").sum() == statements["gold"].sum()
+
+
+def test_a_coordinated_verb_takes_the_subject_of_its_clause(tmp_path):
+    frame = extract(
+        tmp_path,
+        "Freedonia backs the Valley Front and has long criticized Sylvania, accusing Rurstadt "
+        "of meddling.",
+    )
+    found = triples(frame)
+    assert ("Freedonia", "Sylvania", "opposes") in found
+    assert ("Freedonia", "Ruritania", "opposes") in found
+    assert ("Valley Front", "Sylvania", "opposes") not in found
+
+
+def test_an_attacked_state_written_as_a_place_is_the_target(tmp_path):
+    text = "The Valley Front launched rockets into Sylvania."
+    frame = extract(tmp_path, text, locations=(text.index("Sylvania"),))
+    assert triples(frame) == [("Valley Front", "Sylvania", "opposes")]

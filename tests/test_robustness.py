@@ -19,6 +19,7 @@ from hypothesis import strategies as st
 from analysis.actors import ACTOR_COLUMNS, MENTION_COLUMNS
 from analysis.article import SENTENCE_COLUMNS, Article, load_article
 from analysis.attributions import COLUMNS as ATTRIBUTION_COLUMNS
+from analysis.clauses import CLAUSE_COLUMNS
 from analysis.errors import ArticleError
 from analysis.events import EVENT_COLUMNS
 from analysis.figures import FIGURE_COLUMNS
@@ -31,6 +32,7 @@ from analysis.relations import RELATION_COLUMNS
 #: The columns each frame documents (README "The frames"), whatever the article holds.
 DOCUMENTED = {
     "sentences": SENTENCE_COLUMNS,
+    "clauses": CLAUSE_COLUMNS,
     "attributions": ATTRIBUTION_COLUMNS,
     "actors": ACTOR_COLUMNS,
     "mentions": MENTION_COLUMNS,

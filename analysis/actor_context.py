@@ -1,0 +1,154 @@
+"""Actor recognition, pass 4: the choice among overlapping candidates, each chosen mention's
+role in its sentence (actor, location, modifier), and pronoun and "the government" anaphora.
+"""
+
+from __future__ import annotations
+
+import re
+
+from analysis.actor_lexicon import (
+    _Actor,
+    _Mention,
+)
+from analysis.lexicons import (
+    alternation,
+)
+
+
+class ContextPasses:
+    """Passes of :class:`analysis.actors._Recogniser` (they share its state)."""
+
+    # -- 4. overlaps, roles, anaphora ------------------------------------------------------
+    def choose(self) -> list[_Mention]:
+        """Keep the longest candidate wherever candidates overlap (ties: lower priority)."""
+        chosen: list[_Mention] = []
+        taken: list[tuple[int, int]] = []
+        ordered = sorted(
+            self.candidates, key=lambda c: (-(c.end - c.start), c.priority, c.start)
+        )
+        for cand in ordered:
+            if any(cand.start < e and s < cand.end for s, e in taken):
+                continue
+            chosen.append(cand)
+            taken.append((cand.start, cand.end))
+        return sorted(chosen, key=lambda c: c.start)
+
+    def finish_people(self, chosen: list[_Mention]) -> None:
+        for cand in chosen:
+            if cand.actor_id.startswith("?person:"):
+                person = self.persons[cand.actor_id.split(":", 1)[1]]
+                cand.actor_id = person.actor_id
+                cand.person_id = person.actor_id
+
+    def roles(self, chosen: list[_Mention]) -> None:
+        kinds = {s["sentence_id"]: s["kind"] for s in self.sentences}
+        preps = {w.lower() for w in self.c["location_prepositions"]}
+        verbs = {w.lower() for w in self.c["location_verbs"]}
+        fillers = {w.lower() for w in self.c["location_fillers"]} - {"and"}
+        place_nouns = rf"^ (?:{alternation(self.c['location_nouns'])})(?![\w-])"
+        place_suffix = rf"^(?:{alternation(self.c['location_suffixes'])})(?![\w-])"
+        previous: _Mention | None = None
+        for cand in chosen:
+            if kinds.get(cand.sentence_id) == "dateline":
+                cand.role = "location"
+            elif cand.form == "demonym" and re.match(place_nouns, self.folded[cand.end:]):
+                cand.role = "location"  # "the Ukrainian city of ...": a place, not the state
+            elif re.match(place_suffix, self.folded[cand.end:], re.I):
+                cand.role = "location"  # "a London-based monitor"
+            elif not cand.role:
+                actor = self.actors.get(cand.actor_id)
+                placeable = actor is not None and actor.kind == "state" and cand.form in (
+                    "name", "capital"
+                )
+                if placeable and not cand.possessive:
+                    sent = self._sentence_of(cand.start)
+                    words = self.p["word"].findall(self.folded[sent["start"]:cand.start].lower())
+                    cand.role = self._place_role(words, preps, verbs, fillers, previous, cand)
+                if not cand.role:
+                    if cand.possessive or cand.form == "demonym":
+                        cand.role = "modifier"
+                    else:
+                        cand.role = "actor"
+            previous = cand
+
+    def _place_role(self, words, preps, verbs, fillers, previous, cand) -> str:
+        for word in reversed(words):
+            if word in preps or word in verbs:
+                return "location"
+            if word in fillers:
+                continue
+            if word in ("and", ","):
+                # "in Chile and Peru": a place right before the conjunction carries over
+                between = self.folded[previous.end:cand.start].lower() if previous else "x"
+                joined = re.fullmatch(r"(?:,|,? and|,? or)?\s*", between.split(word)[0]
+                                      if word == "and" else between.split(",")[0])
+                if previous is not None and previous.role == "location" and joined and (
+                    previous.sentence_id == cand.sentence_id
+                ):
+                    return "location"
+                return ""
+            return ""
+        return ""
+
+    def anaphora(self, chosen: list[_Mention]) -> list[_Mention]:
+        """Pronouns -> the last person; "the government" -> the last state's government."""
+        taken = [(c.start, c.end) for c in chosen]
+        body = {s["sentence_id"] for s in self.sentences if s["kind"] == "body"}
+        extra: list[_Mention] = []
+        resolvers = (("pronoun", self._last_person), ("gov_anaphor", self._last_state))
+        for pattern, resolver in resolvers:
+            for sent in self.sentences:
+                if sent["sentence_id"] not in body:
+                    continue
+                for m in self.p[pattern].finditer(self.folded, sent["start"], sent["end"]):
+                    if any(m.start() < e and s < m.end() for s, e in taken):
+                        continue
+                    if self.folded[m.start() - 1:m.start()] == "-":
+                        continue
+                    found = resolver(chosen + extra, m.start(), sent["sentence_id"],
+                                     m.group(0).lower())
+                    if found is None:
+                        continue
+                    actor_id, conf = found
+                    word = m.group(0).lower()
+                    poss = word in ("his", "her") or self._possessive_after(m.end())
+                    extra.append(
+                        _Mention(m.start(), m.end(), actor_id, "coreference", sent["sentence_id"],
+                                 9, conf, role="modifier" if poss else "actor",
+                                 form="anaphor", person_id=actor_id if pattern == "pronoun" else "")
+                    )
+        return sorted(chosen + extra, key=lambda c: c.start)
+
+    def _last_person(self, mentions, offset, sid, word=""):
+        """The first person named in this sentence before the pronoun (news sentences put the
+        subject first), else the first person of the nearest earlier sentence (up to two back).
+        An object pronoun ("told him") is not the sentence's subject, so that one is skipped."""
+        people = [
+            c for c in mentions
+            if c.start < offset and c.person_id and 0 <= sid - c.sentence_id <= 2
+            and self.actors.get(c.person_id, _Actor("", "", "")).kind == "person"
+        ]
+        if word in self.c["object_pronouns"]:
+            here = [c for c in people if c.sentence_id == sid]
+            if here:
+                subject = min(here, key=lambda c: c.start).person_id
+                people = [c for c in people if c.person_id != subject]
+        if not people:
+            return None
+        nearest = max(c.sentence_id for c in people)
+        first = min((c for c in people if c.sentence_id == nearest), key=lambda c: c.start)
+        return first.person_id, 0.7
+
+    def _last_state(self, mentions, offset, sid, word=""):
+        best = None
+        for cand in mentions:
+            actor = self.actors.get(cand.actor_id)
+            if actor is None or not actor.country or cand.start >= offset:
+                continue
+            if sid - cand.sentence_id > 1 or actor.kind not in ("state", "government", "person"):
+                continue
+            if best is None or cand.start > best.start:
+                best = cand
+        if best is None:
+            return None
+        return self._government(self.actors[best.actor_id].country), 0.6

@@ -1,0 +1,154 @@
+"""The actor recogniser's working types and the patterns it builds once from the lexicons
+(``countries.csv``, ``groups.csv``, ``people.csv``, ``titles.csv``, ``actor_cues.yml``).
+
+Why a module of its own: every recognition pass (:mod:`analysis.actor_names`,
+:mod:`analysis.actor_resolution`, :mod:`analysis.actor_context`) reads them. The public API
+is :mod:`analysis.actors`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from analysis.lexicons import (
+    alternation,
+    country_forms,
+    country_name,
+    cues,
+    fold,
+    groups,
+    people,
+    slug,
+    split_bar,
+    titles,
+)
+
+_LOWER = r"[a-z\u00df-\u024f]"
+_UPPER = r"[A-Z\u00c0-\u00de]"
+_POSSESSIVE = re.compile(r"^(?:'s|')(?![\w])")
+
+
+@dataclass
+class _Actor:
+    actor_id: str
+    name: str
+    kind: str
+    country: str = ""
+    role: str = ""
+    cameo: str = ""
+    sector: str = ""
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    actor_id: str
+    how: str
+    sentence_id: int
+    priority: int  # lower wins when two candidates overlap with the same length
+    confidence: float = 1.0
+    role: str = ""  # forced role_in_sentence ("" = decide from the context)
+    form: str = ""  # name | demonym | plural_demonym | capital | seat | person | ...
+    person_id: str = ""  # the person this mention leads back to (for pronouns)
+    possessive: bool = False
+
+
+@dataclass
+class _Person:
+    key: str
+    names: list[str] = field(default_factory=list)
+    roles: list[tuple[int, str]] = field(default_factory=list)  # (start, role as stated)
+    prefixes: list[tuple[int, int]] = field(default_factory=list)  # spans of title prefixes
+    sector: str = ""
+    country: str = ""
+
+    @property
+    def full_name(self) -> str:
+        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+
+    @property
+    def actor_id(self) -> str:
+        return slug(self.full_name)
+
+
+# --------------------------------------------------------------------------------------------
+# Compiled patterns (built once from the lexicons)
+
+
+@lru_cache(maxsize=1)
+def _patterns() -> dict[str, re.Pattern]:
+    c = cues()
+    fixed = groups()[groups()["generic"] == "no"]
+    generic = groups()[groups()["generic"] != "no"]
+    group_forms = [fold(a) for aliases in fixed["aliases"] for a in split_bar(aliases)]
+    generic_forms = [fold(a) for aliases in generic["aliases"] for a in split_bar(aliases)]
+    particles = alternation(c["name_particles"])
+    token = (
+        rf"(?:{_UPPER}{_LOWER}+(?:'{_UPPER}{_LOWER}+)?(?:-[A-Za-z]{_LOWER}+)*"
+        rf"|(?:{particles})-{_UPPER}{_LOWER}+(?:-[A-Za-z]{_LOWER}+)*)"
+    )
+    name = rf"{token}(?: (?:(?:{particles}) )?{token}){{0,3}}"
+    return {
+        "country": re.compile(rf"(?<!\w)(?:{alternation(list(country_forms()))})(?!\w)"),
+        "group": re.compile(rf"(?<!\w)(?:{alternation(group_forms)})(?!\w)"),
+        "generic": re.compile(rf"(?<![\w-])(?:{alternation(generic_forms)})(?![\w-])", re.I),
+        "title": re.compile(
+            rf"(?<![\w-])(?:{alternation(list(titles()['title']))})(?![\w-])", re.I
+        ),
+        "name": re.compile(name),
+        "honorific": re.compile(
+            rf"(?<![\w-])(?:{alternation([h for h in c['honorifics'] if h.endswith('.')])}"
+            rf"|(?:{alternation([h for h in c['honorifics'] if not h.endswith('.')])})(?= ))"
+            rf" ?(?={_UPPER})"
+        ),
+        "office": re.compile(rf"(?:{alternation(c['office_nouns'])})(?![\w-])", re.I),
+        "gov_anaphor": re.compile(
+            rf"(?<![\w-])(?:{alternation(c['government_anaphors'])})(?![\w-])", re.I
+        ),
+        "pronoun": re.compile(rf"(?<![\w-])(?:{alternation(c['person_pronouns'])})(?![\w-])", re.I),
+        "collective": re.compile(
+            rf"(?<![\w-])(?:{alternation(c['collective_adjectives'])}) "
+            rf"(?:{alternation(c['collective_nouns'])})(?![\w-])"
+        ),
+        "word": re.compile(r"[\w.]+|[,;:]"),
+    }
+
+
+@lru_cache(maxsize=1)
+def _group_rows() -> dict[str, dict]:
+    """Folded alias -> groups.csv row (as a dict)."""
+    out = {}
+    for row in groups().to_dict("records"):
+        for alias in split_bar(row["aliases"]):
+            out[fold(alias).lower() if row["generic"] != "no" else fold(alias)] = row
+    return out
+
+
+@lru_cache(maxsize=1)
+def _people_rows() -> dict[str, dict]:
+    """Folded name or alias -> people.csv row."""
+    out = {}
+    for row in people().to_dict("records"):
+        for form in [row["name"], *split_bar(row["aliases"])]:
+            out[fold(form)] = row
+    return out
+
+
+@lru_cache(maxsize=1)
+def _title_sectors() -> dict[str, str]:
+    return {fold(t).lower(): s for t, s in zip(titles()["title"], titles()["sector"], strict=True)}
+
+
+def _state_id(iso3: str) -> str:
+    return slug(country_name(iso3))
+
+
+
+def _people_name(folded_name: str) -> str:
+    for row in people().to_dict("records"):
+        if fold(row["name"]) == folded_name:
+            return row["name"]
+    return folded_name
