@@ -212,6 +212,12 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
 # --------------------------------------------------------------------------------------------
 # Public API
 
+def recognise_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(actors, mentions)`` of an article, computed now (no cache): the pipeline calls this
+    once per article and passes both frames to the passes that read them."""
+    return _Recogniser(article).run()
+
+
 _CACHE: dict[tuple[str, str], tuple[pd.DataFrame, pd.DataFrame]] = {}
 _CACHE_SIZE = 16
 
@@ -226,7 +232,7 @@ def actor_frames(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
     if key not in _CACHE:
         if len(_CACHE) >= _CACHE_SIZE:  # keep memory bounded when many articles pass through
             _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = _Recogniser(article).run()
+        _CACHE[key] = recognise_actors(article)
     actors, mentions = _CACHE[key]
     return actors.copy(), mentions.copy()
 

@@ -12,7 +12,7 @@ each article, so a stage cannot reuse what an earlier stage or round computed (l
 once, stay warm). The "sentences" stage times loading the article, which is where the text is cut
 into paragraphs and sentences; every other stage is timed on an article loaded beforehand, and
 pays for the layers it needs below it (meetings recognise actors). The whole pipeline is load +
-every frame, each layer once.
+:func:`analysis.pipeline.extract_all` (every frame, each layer computed once and passed on).
 
 The scaling rows time the whole pipeline on one long article (``--long-words``, with and without
 paragraph breaks) against the same words as many 1,000-word articles: cost per word long / short
@@ -41,7 +41,7 @@ import pandas as pd
 from analysis.actors import clear_cache as clear_actor_cache
 from analysis.article import Article, load_article
 from analysis.paths import ARTICLES_DIR, PROJECT_ROOT
-from analysis.pipeline import FRAMES
+from analysis.pipeline import FRAMES, extract_all
 
 #: Whole-pipeline speed the project aims at, words per second on one core.
 TARGET_WORDS_PER_SECOND = 30_000
@@ -118,9 +118,7 @@ def _timed(fn: Callable[[], object]) -> float:
 def _whole(paths: list[Path]) -> None:
     for path in paths:
         clear_actor_cache()
-        article = load_article(path)
-        for build in FRAMES.values():
-            build(article)
+        extract_all(load_article(path))
 
 
 def _jobs(paths: list[Path]) -> dict[str, Callable[[], None]]:

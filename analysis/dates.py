@@ -34,7 +34,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.article import Article
-from analysis.clauses import Tense, analyse_sentence, clause_tense
+from analysis.clauses import Clause, Tense, analyse_sentence, clause_tense
 from analysis.clauses import tense_cues as tense_cues  # re-exported: dates' tense words
 from analysis.frames import make_frame
 from analysis.lexicons import read_lexicon
@@ -686,23 +686,28 @@ def resolve_phrase(phrase: str, published: date | None) -> Resolution:
     return resolve(expr, published, clause_tense(phrase, expr.start, expr.end))
 
 
-def extract_dates(article: Article) -> pd.DataFrame:
+def extract_dates(
+    article: Article, clauses: dict[int, tuple[Clause, ...]] | None = None
+) -> pd.DataFrame:
     """Every date expression of the article, resolved, one row each (columns ``DATE_COLUMNS``).
 
     ``quote`` is the expression verbatim; ``tense``/``tense_cue`` say which word of its clause
     set the direction; ``how`` is the human-readable reasoning; ``note`` flags anything
-    unresolved or widened.
+    unresolved or widened. ``clauses`` is the article's clause layer
+    (:func:`analysis.clauses.sentence_clauses`) when already computed.
     """
+    layer = clauses  # the clause layer when the caller computed it (the pipeline does, once)
     rows = []
     table = article.sentences
     for sentence_id, sent_start, sent_text in zip(
         table["sentence_id"].tolist(), table["start"].tolist(), table["text"].tolist(), strict=True
     ):
-        clauses = None
+        own = None
         for expr in find_date_expressions(sent_text, offset=sent_start):
             local = (expr.start - sent_start, expr.end - sent_start)
-            clauses = analyse_sentence(sent_text) if clauses is None else clauses
-            tense = clause_tense(sent_text, *local, clauses)
+            if own is None:
+                own = layer[sentence_id] if layer is not None else analyse_sentence(sent_text)
+            tense = clause_tense(sent_text, *local, own)
             res = resolve(expr, article.published, tense)
             if not res.is_date:
                 continue  # a duration after all: the clause's tense says so

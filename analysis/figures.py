@@ -396,7 +396,9 @@ def figure_rows(
     return rows
 
 
-def extract_figures(article: Article) -> pd.DataFrame:
+def extract_figures(
+    article: Article, dates: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Every figure of the article that counts people, with its range and provenance.
 
     Columns (see :data:`FIGURE_COLUMNS`): ``figure_id`` (F01, F02, ...), ``quote`` (the shortest
@@ -409,15 +411,16 @@ def extract_figures(article: Article) -> pd.DataFrame:
     :func:`analysis.actors.extract_mentions` of the actors named in the counted noun,
     ``refers_to`` or ``place``, "|"-joined: "kenya|somalia"), ``period_start`` (ISO date at its
     precision: "2016", "2020-01-09"), ``sentence_id``, ``start``, ``end``.
-    An article without figures gives an empty frame with these columns.
+    An article without figures gives an empty frame with these columns. ``dates`` and
+    ``mentions`` are the article's dates and mentions frames when already computed.
     """
-    found = extract_dates(article)
+    found = extract_dates(article) if dates is None else dates
     dates = [
         _Date(int(s), int(e), str(d), str(ds))
         for s, e, d, ds in zip(found["start"], found["end"], found["date"], found["date_start"],
                                strict=True)
     ]
-    named = extract_mentions(article)
+    named = extract_mentions(article) if mentions is None else mentions
     mentions = [
         _Mention(int(s), int(e), str(a))
         for s, e, a in zip(named["start"], named["end"], named["actor_id"], strict=True)

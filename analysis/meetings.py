@@ -515,10 +515,13 @@ def _date_for(
     return result
 
 
-def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> list[_Meeting]:
-    dates = extract_dates(article)
+def _collect(
+    article: Article, actors: pd.DataFrame, mentions: pd.DataFrame,
+    dates: pd.DataFrame | None = None, clauses: dict[int, tuple[Clause, ...]] | None = None,
+) -> list[_Meeting]:
+    layer = sentence_clauses(article) if clauses is None else clauses
+    dates = extract_dates(article, layer) if dates is None else dates
     by_sentence = mentions_by_sentence(actors, mentions, article)
-    layer = sentence_clauses(article)
     dates_by_sentence: dict[int, list[SimpleNamespace]] = {}
     for row in dates.to_dict("records"):  # one pass; rows read by attribute like the frame's
         dates_by_sentence.setdefault(int(row["sentence_id"]), []).append(SimpleNamespace(**row))
@@ -798,17 +801,19 @@ def _mode(m: _Meeting) -> tuple[str, str]:
 
 
 def extract_meetings(
-    article: Article, actors: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None
+    article: Article, actors: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
+    dates: pd.DataFrame | None = None, clauses: dict[int, tuple[Clause, ...]] | None = None,
 ) -> pd.DataFrame:
     """Every meeting the article mentions, one row each (columns ``MEETING_COLUMNS``).
 
     ``actors``/``mentions`` default to :func:`analysis.actors.actor_frames` of the article;
-    pass them to reuse frames already computed.
+    pass them (and the article's ``dates`` frame and ``clauses`` layer) to reuse layers
+    already computed.
     """
     if actors is None or mentions is None:
         actors, mentions = actor_frames(article)
     rows = []
-    for m in _deduplicate(_collect(article, actors, mentions)):
+    for m in _deduplicate(_collect(article, actors, mentions, dates, clauses)):
         mode, host = _mode(m)
         plover, cameo = code_meeting(m.kind, mode, m.status)
         names = [p.name for p in m.participants]

@@ -400,7 +400,8 @@ def _pairs(
 
 
 def relations_from_mentions(
-    article: Article, mentions: pd.DataFrame, cues: tuple[Cue, ...] | None = None
+    article: Article, mentions: pd.DataFrame, cues: tuple[Cue, ...] | None = None,
+    clauses: dict[int, tuple[Clause, ...]] | None = None,
 ) -> pd.DataFrame:
     """The relations frame from actor mentions already mapped to network nodes.
 
@@ -411,7 +412,7 @@ def relations_from_mentions(
     """
     cues = load_cues() if cues is None else cues
     hedges = [c.pattern for c in cues if c.kind == "hedge"]
-    layer = sentence_clauses(article)
+    layer = sentence_clauses(article) if clauses is None else clauses
     states = frozenset(_state_names().values())
     rows: list[dict] = []
     history: list[list[list[_Mention]]] = []
@@ -541,7 +542,15 @@ def mentions_with_nodes(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.Data
     return out
 
 
-def extract_relations(article: Article) -> pd.DataFrame:
-    """The relations frame of an article (see the module docstring for its columns)."""
-    actors, mentions = actor_frames(article)
-    return relations_from_mentions(article, mentions_with_nodes(actors, mentions))
+def extract_relations(
+    article: Article, actors: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
+    clauses: dict[int, tuple[Clause, ...]] | None = None,
+) -> pd.DataFrame:
+    """The relations frame of an article (see the module docstring for its columns).
+
+    ``actors``/``mentions``/``clauses`` are the article's layers when already computed.
+    """
+    if actors is None or mentions is None:
+        actors, mentions = actor_frames(article)
+    return relations_from_mentions(article, mentions_with_nodes(actors, mentions),
+                                   clauses=clauses)

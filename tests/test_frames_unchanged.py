@@ -37,3 +37,20 @@ def test_frames_are_the_snapshot(path):
                 f"now {got[first] if first < len(got) else '<end>'!r}, "
                 f"stored {want[first] if first < len(want) else '<end>'!r}"
             )
+
+
+@pytest.mark.parametrize("path", ARTICLES[:4], ids=[p.stem for p in ARTICLES[:4]])
+def test_each_frame_alone_is_the_frame_of_the_whole_pipeline(path):
+    """extract_all computes each layer once and passes it on; every function of FRAMES called
+    alone recomputes what it needs. Both must give the same frames, dtypes included."""
+    from pandas.testing import assert_frame_equal
+
+    from analysis.actors import clear_cache
+    from analysis.article import load_article
+    from analysis.pipeline import extract_all
+
+    article = load_article(path)
+    together = extract_all(article)
+    for name, build in FRAMES.items():
+        clear_cache()
+        assert_frame_equal(build(article), together[name], check_exact=True, obj=name)
