@@ -183,22 +183,24 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
                 }
             )
         mentions = make_frame(rows, MENTION_COLUMNS)
+        groups: dict[str, list[dict]] = {}  # actor -> its counted mentions, in reading order
+        for row in rows:
+            if row["role_in_sentence"] != "location":
+                groups.setdefault(row["actor_id"], []).append(row)
         actor_rows = []
-        counted = mentions[mentions["role_in_sentence"] != "location"]
-        for actor_id, group in counted.groupby("actor_id", sort=False):
+        for actor_id, group in groups.items():
             actor = self.actors[actor_id]
-            forms = list(dict.fromkeys(group["text"]))
-            named = group[group["how"] == "name"]
-            anchor = (named if not named.empty else group).iloc[0]
+            forms = list(dict.fromkeys(r["text"] for r in group))
+            anchor = next((r for r in group if r["how"] == "name"), group[0])
             actor_rows.append(
                 {
                     "actor_id": actor_id, "name": actor.name, "kind": actor.kind,
                     "country": actor.country, "role": actor.role, "cameo": actor.cameo,
                     "mentions": len(group), "surface_forms": "|".join(forms),
-                    "first_sentence": int(group["sentence_id"].min()),
+                    "first_sentence": min(int(r["sentence_id"]) for r in group),
                     "sentence_id": int(anchor["sentence_id"]), "start": int(anchor["start"]),
                     "end": int(anchor["end"]), "quote": anchor["text"],
-                    "_first": int(group["start"].min()),
+                    "_first": min(int(r["start"]) for r in group),
                 }
             )
         actor_rows.sort(key=lambda r: r["_first"])

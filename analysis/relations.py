@@ -495,9 +495,17 @@ def _tentative(clauses: tuple[Clause, ...], start: int) -> bool:
 # --------------------------------------------------------------------------- nodes and entry
 
 
+@lru_cache(maxsize=1)
 def _state_names() -> dict[str, str]:
+    """iso3 -> common name of every state (read-only: built once from the lexicon)."""
     table = countries()
     return dict(zip(table["iso3"], table["name"], strict=True))
+
+
+@lru_cache(maxsize=1)
+def _states_by_slug() -> dict[str, str]:
+    """A state's actor id (the slug of its name) -> its name, built once."""
+    return {slug(name): name for name in _state_names().values()}
 
 
 def actor_nodes(actors: pd.DataFrame) -> pd.DataFrame:
@@ -533,8 +541,9 @@ def mentions_with_nodes(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.Data
     A state named only as a place has no row in the actors frame; its mention still gets the
     state's name, so a rule that takes a place ("occupation of parts of X") can use it.
     """
-    nodes = dict(zip(actor_nodes(actors)["actor_id"], actor_nodes(actors)["node"], strict=True))
-    by_slug = {slug(name): name for name in _state_names().values()}
+    table = actor_nodes(actors)
+    nodes = dict(zip(table["actor_id"], table["node"], strict=True))
+    by_slug = _states_by_slug()
     out = mentions.copy()
     out["node"] = [nodes.get(a, by_slug.get(a)) for a in out["actor_id"]]
     kinds = dict(zip(actors["actor_id"], actors["kind"], strict=True))
