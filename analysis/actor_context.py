@@ -23,14 +23,28 @@ class ContextPasses:
         """Keep the longest candidate wherever candidates overlap (ties: lower priority)."""
         chosen: list[_Mention] = []
         taken: list[tuple[int, int]] = []
+        # characters already covered by a chosen mention: one look-up per candidate instead of
+        # a scan of every chosen span (quadratic on a long article); empty spans, which cover
+        # no character, keep the exact interval test
+        covered = bytearray(len(self.text) + 1)
+        points: list[int] = []
         ordered = sorted(
             self.candidates, key=lambda c: (-(c.end - c.start), c.priority, c.start)
         )
         for cand in ordered:
-            if any(cand.start < e and s < cand.end for s, e in taken):
+            if cand.end > cand.start:
+                if covered.find(1, cand.start, cand.end) >= 0 or any(
+                    cand.start < p < cand.end for p in points
+                ):
+                    continue
+            elif any(cand.start < e and s < cand.end for s, e in taken):
                 continue
             chosen.append(cand)
             taken.append((cand.start, cand.end))
+            if cand.end > cand.start:
+                covered[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+            else:
+                points.append(cand.start)
         return sorted(chosen, key=lambda c: c.start)
 
     def finish_people(self, chosen: list[_Mention]) -> None:
