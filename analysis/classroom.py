@@ -49,3 +49,4 @@ def examples_with_gold(name: str) -> list[Path]:
     """
     return [path for path in sorted(ARTICLES_DIR.glob("*.txt"))
             if path != SEED_ARTICLE and gold_file(path.stem, name).exists()]
+

@@ -17,12 +17,10 @@ SEED_ARTICLE = ARTICLES_DIR / (ARTICLES_DIR / "SEED").read_text(encoding="utf-8"
 def gold_dir(article_id: str | None) -> Path:
     """The folder of an article's hand-checked gold.
 
-    The seed's gold sits at the top of ``data/annotations``; any other article's in the
-    sub-folder named by its id (the text file's stem), so one rule serves every frame.
+    Every article's, the seed's included, is the sub-folder of ``data/annotations`` named by
+    its id (the text file's stem), so one rule serves every frame; ``None`` means the seed.
     """
-    if article_id is None or article_id == SEED_ARTICLE.stem:
-        return ANNOTATIONS_DIR
-    return ANNOTATIONS_DIR / article_id
+    return ANNOTATIONS_DIR / (SEED_ARTICLE.stem if article_id is None else article_id)
 
 
 def gold_file(article_id: str | None, name: str) -> Path:

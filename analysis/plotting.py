@@ -121,13 +121,20 @@ def heatmap(
     return finish(fig, ax, title, xlabel, ylabel, source)
 
 
+def words_per_sentence(sentences: pd.DataFrame) -> pd.Series:
+    """Words (white-space separated) per sentence, indexed by sentence id: the data of
+    :func:`sentence_lengths`, so prose about the chart can be computed from the same numbers."""
+    words = sentences["text"].str.split().str.len()
+    return pd.Series(words.to_numpy(), index=sentences["sentence_id"].to_numpy(), name="words")
+
+
 def sentence_lengths(sentences: pd.DataFrame, title: str, source: str,
                      size: tuple[float, float] = (9.0, 4.5)) -> plt.Figure:
     """Words per sentence in reading order, coloured by kind (headline, caption, body...)."""
     fig, ax = new_figure(size)
     kinds = list(dict.fromkeys(sentences["kind"]))
     colours = {kind: PALETTE[i % len(PALETTE)] for i, kind in enumerate(kinds)}
-    words = sentences["text"].str.split().str.len()
+    words = words_per_sentence(sentences).to_numpy()
     ax.bar(sentences["sentence_id"], words, color=[colours[k] for k in sentences["kind"]])
     handles = [plt.Rectangle((0, 0), 1, 1, color=colours[k]) for k in kinds]
     ax.legend(handles, kinds, title="kind", loc="upper right", frameon=False)

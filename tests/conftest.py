@@ -15,7 +15,8 @@ from analysis.paths import ARTICLES_DIR, SEED_ARTICLE  # noqa: E402
 
 # Property tests draw the same examples on every run, so CI failures reproduce and never flicker;
 # `make fuzz` (HYPOTHESIS_PROFILE=fuzz) draws fresh random examples, many more of them, to find
-# what the fixed draw misses (tests that set their own max_examples keep it).
+# what the fixed draw misses (tests that set their own max_examples take the larger of theirs
+# and the profile's).
 settings.register_profile("deterministic", derandomize=True, deadline=None)
 settings.register_profile("fuzz", derandomize=False, deadline=None, max_examples=2000,
                           database=None,

@@ -210,7 +210,7 @@ _EXPRESSIONS = st.sampled_from(
 )
 
 
-@settings(max_examples=500)
+@settings(max_examples=max(500, settings.default.max_examples))
 @given(
     st.dates(min_value=date(1, 1, 1), max_value=date(9999, 12, 31)),
     _RELATIONS,

@@ -2,25 +2,16 @@
 
 from __future__ import annotations
 
-import re
-
 import pandas as pd
 import pytest
 
-from analysis import figure_gold
 from analysis.article import load_article
-from analysis.figure_gold import compare_with_gold, gold_path, gold_scores, load_gold
 from analysis.figures import FIGURE_COLUMNS, MEASURES, extract_figures
-from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, SEED_ARTICLE
+from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
 from analysis.provenance import check_provenance
 from analysis.quantities import find_quantities
 
 ARTICLES = sorted(ARTICLES_DIR.glob("*.txt"))
-#: Every article with figure gold: the seed (top of annotations/) and each annotated sub-folder.
-GOLD_IDS = [SEED_ARTICLE.stem] + sorted(
-    p.parent.name for p in ANNOTATIONS_DIR.glob("*/figures.csv")
-    if p.parent.name != SEED_ARTICLE.stem
-)
 
 
 @pytest.fixture(scope="module")
@@ -46,87 +37,6 @@ def _one(tmp_path, body: str) -> pd.Series:
 
 
 # --- the seed article against its gold ----------------------------------------------------
-
-def test_every_example_article_has_independent_figure_gold():
-    assert len(GOLD_IDS) >= 3
-    assert all((ARTICLES_DIR / f"{article_id}.txt").exists() for article_id in GOLD_IDS)
-
-
-@pytest.mark.parametrize("article_id", GOLD_IDS)
-def test_gold_numbers_and_quotes_are_verbatim_in_their_sentences(article_id):
-    article = load_article(ARTICLES_DIR / f"{article_id}.txt")
-    gold = load_gold(gold_path(article_id))
-    assert gold["gold_id"].is_unique
-    assert set(gold["is_figure"]) <= {"yes", "no"}
-    for row in gold.itertuples():
-        sentence = article.sentence(row.sentence_id)
-        assert row.number in sentence, row.gold_id
-        if row.is_figure == "yes":
-            assert row.quote in sentence and row.number in row.quote, row.gold_id
-
-
-def test_gold_covers_every_number_written_in_the_seed_body(seed):
-    """The gold is complete, so a number the extractor invents cannot hide from it."""
-    gold = load_gold()
-    written = []
-    for sentence in seed.body.itertuples():
-        found = find_quantities(sentence.text)
-        written += [(sentence.sentence_id, t) for t in found["text"]]
-    assert sorted(written) == sorted(zip(gold["sentence_id"], gold["number"], strict=True))
-
-
-@pytest.mark.parametrize("article_id", GOLD_IDS)
-def test_gold_lists_every_digit_string_of_the_body(article_id):
-    """Independent of the quantity grammar: a digit string no gold row covers would let an
-    extracted figure go unscored, so every one must sit inside a gold number of its sentence."""
-    article = load_article(ARTICLES_DIR / f"{article_id}.txt")
-    gold = load_gold(gold_path(article_id))
-    for sentence in article.body.itertuples():
-        numbers = gold.loc[gold["sentence_id"] == sentence.sentence_id, "number"]
-        for digits in re.findall(r"\d[\d,.]*\d|\d", sentence.text):
-            assert any(digits in n for n in numbers), (article_id, sentence.sentence_id, digits)
-
-
-@pytest.mark.parametrize("article_id", GOLD_IDS)
-def test_gold_figures_carry_a_known_measure_and_an_ordered_range(article_id):
-    gold = load_gold(gold_path(article_id))
-    figures = gold[gold["is_figure"] == "yes"]
-    assert set(figures["measure"]) <= set(MEASURES)
-    for row in figures.itertuples():
-        bounds = [v for v in (row.low, row.best, row.high) if not pd.isna(v)]
-        assert bounds == sorted(bounds), row.gold_id
-
-
-def test_seed_every_gold_figure_is_found_with_its_range_and_measure(seed_figures):
-    comparison = compare_with_gold(seed_figures, load_gold())
-    figures = comparison[comparison["is_figure"] == "yes"]
-    assert figures["found"].all()
-    assert figures["measure_ok"].all() and figures["range_ok"].all()
-    assert figures["qualifier_ok"].all()
-
-
-def test_seed_no_year_date_or_other_number_is_reported_as_a_figure(seed_figures):
-    comparison = compare_with_gold(seed_figures, load_gold())
-    assert not comparison.loc[comparison["is_figure"] == "no", "found"].any()
-    scores = gold_scores(comparison).set_index("score")["value"]
-    assert scores["precision: reported figures that are figures"] == 1.0
-
-
-def test_seed_figures_say_what_they_refer_to_where_and_since_when(seed_figures):
-    comparison = compare_with_gold(seed_figures, load_gold())
-    figures = comparison[comparison["is_figure"] == "yes"]
-    assert figures["refers_to_ok"].all() and figures["place_ok"].all()
-    assert figures["period_ok"].all()
-
-
-def test_compare_flags_an_invented_figure_as_a_false_positive(seed_figures):
-    extra = seed_figures.iloc[[0]].assign(figure_id="F99", sentence_id=17, number="two")
-    comparison = compare_with_gold(pd.concat([seed_figures, extra], ignore_index=True),
-                                   load_gold())
-    assert comparison.loc[comparison["number"] == "two", "found"].all()
-    scores = gold_scores(comparison).set_index("score")["value"]
-    assert scores["precision: reported figures that are figures"] == 0.75
-
 
 # --- provenance and shape on every article ------------------------------------------------
 
@@ -236,18 +146,6 @@ def test_figures_link_to_the_actors_they_concern(seed_figures):
     assert by_number["around half a million"] == "syria"
     gaza = extract_figures(load_article(ARTICLES_DIR / "voa-2014-08-06-gaza-truce-cairo-talks.txt"))
     assert gaza.set_index("number").loc["Sixty-seven", "actors"] == "israel"
-
-
-def test_scoreboard_counts_each_articles_own_gold():
-    """The notebook's generalisation table: one row per article, counting that article's gold."""
-    board = figure_gold.scoreboard(GOLD_IDS).set_index("article")
-    assert list(board.index) == GOLD_IDS
-    for article_id in GOLD_IDS:
-        gold = load_gold(gold_path(article_id))
-        assert board.at[article_id, "gold figures"] == (gold["is_figure"] == "yes").sum()
-    assert board.at[SEED_ARTICLE.stem, "recall"] == 1.0
-    listed = figure_gold.compare_articles(GOLD_IDS)
-    assert set(listed["article"]) == set(GOLD_IDS)
 
 
 # --- issue 12: numbers that were silently wrong, and the bound convention ------------------

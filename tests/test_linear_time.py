@@ -75,14 +75,11 @@ STAGES: dict[str, Callable | None] = {
 }
 
 _ACTORS = "analysis/actors.py (which this stage calls)"
-_FIGURES = "analysis/figures.py or analysis/quantities.py"
 #: (case, stage) -> the module(s) owned by another branch where the time goes today (measured:
 #: each of these is cut off at the limit; every other pair stays below a ratio of 1).
 SLOW_ELSEWHERE: dict[tuple[str, str], str] = {
     **{("Mr. repeated", stage): _ACTORS
        for stage in ("extract_all", "actors", "figures", "relations", "meetings", "events")},
-    **{(case, stage): _FIGURES
-       for case in ("1 repeated", "5 people repeated") for stage in ("extract_all", "figures")},
 }
 
 
@@ -161,7 +158,7 @@ def cost_ratio(case: str, stage: str, folder: Path) -> float:
 
 def _param(case: str, stage: str):
     owner = SLOW_ELSEWHERE.get((case, stage))
-    marks = [pytest.mark.xfail(strict=True, reason=f"{owner} owned by another branch")] if (
+    marks = [pytest.mark.xfail(strict=True, reason=f"{owner}: still not linear")] if (
         owner
     ) else []
     return pytest.param(case, stage, marks=marks, id=f"{case}-{stage}")

@@ -8,7 +8,6 @@ import pandas as pd
 import pytest
 
 from analysis.article import load_article
-from analysis.meeting_gold import MEETING_FIELDS, compare, gold_dir, read_gold, scores
 from analysis.meetings import (
     MEETING_COLUMNS,
     STATUSES,
@@ -16,17 +15,12 @@ from analysis.meetings import (
     extract_meetings,
     find_cues,
 )
-from analysis.paths import ANNOTATIONS_DIR, ARTICLES_DIR, SEED_ARTICLE
+from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
 from analysis.provenance import check_provenance
 
 ACTOR_COLUMNS = ["actor_id", "name", "kind", "country", "role", "cameo", "mentions",
                  "surface_forms", "first_sentence"]  # fmt: skip
 MENTION_COLUMNS = ["actor_id", "sentence_id", "start", "end", "text", "how", "role_in_sentence"]
-#: Every article with meeting gold: the seed (top of annotations/) and each annotated sub-folder.
-GOLD_IDS = [SEED_ARTICLE.stem] + sorted(
-    p.parent.name for p in ANNOTATIONS_DIR.glob("*/meetings.csv")
-    if p.parent.name != SEED_ARTICLE.stem
-)
 
 
 def _invented(tmp_path: Path, text: str, lexicon: dict[str, tuple], published="2023-03-14"):
@@ -159,37 +153,6 @@ def test_anaphoric_meeting_nouns_are_not_new_meetings() -> None:
     assert [c[2] for c in find_cues("He came for an official visit.")] == ["visit"]
 
 
-def test_seed_article_matches_gold_on_every_field() -> None:
-    article = load_article(SEED_ARTICLE)
-    found = extract_meetings(article)
-    gold = read_gold("meetings.csv")
-    result = compare(found, gold, "meeting_id", MEETING_FIELDS)
-    wrong = result[result["verdict"] != "correct"]
-    assert wrong.empty, wrong.to_string()
-    assert scores(result)["precision"] == 1.0
-
-
-@pytest.mark.parametrize("article_id", GOLD_IDS)
-def test_gold_quotes_are_verbatim(article_id) -> None:
-    article = load_article(ARTICLES_DIR / f"{article_id}.txt")
-    gold = read_gold("meetings.csv", gold_dir(article_id))
-    assert check_provenance(gold, article).empty
-    assert gold["gold_id"].is_unique
-    assert set(gold["status"]) <= {
-        "planned", "held", "negated", "unknown", "possible", "postponed", "cancelled"}
-    assert (gold.loc[gold["status"] == "planned", "plover"] == "AGREE").all()
-
-
-@pytest.mark.parametrize("article_id", GOLD_IDS)
-def test_gold_participants_are_actors_of_the_same_gold(article_id) -> None:
-    """A participant the actor gold does not know could never be matched by name."""
-    actors = pd.read_csv(gold_dir(article_id) / "actors.csv", comment="#", dtype=str)
-    gold = read_gold("meetings.csv", gold_dir(article_id))
-    names = set(actors["name"])
-    for row in gold.itertuples():
-        assert set(filter(None, row.participants.split("|"))) <= names, row.gold_id
-
-
 def test_every_article_keeps_provenance() -> None:
     for path in sorted(ARTICLES_DIR.glob("*.txt")):
         article = load_article(path)
@@ -235,18 +198,6 @@ def test_cli_writes_meetings_and_events_with_and_without_a_date(tmp_path) -> Non
     weekday_rows = events[events["quote"].str.contains("Friday")]
     assert (weekday_rows["date"] == "").all()
     assert weekday_rows["how_dated"].str.contains("publication date").all()
-
-
-@pytest.mark.parametrize("frame", ["meetings", "events"])
-def test_scoreboard_counts_each_articles_own_gold(frame) -> None:
-    """The notebook's generalisation table: one row per article, counting that article's gold."""
-    from analysis.meeting_gold import scoreboard
-
-    board = scoreboard(GOLD_IDS, frame).set_index("article")
-    assert list(board.index) == GOLD_IDS
-    for article_id in GOLD_IDS:
-        assert board.at[article_id, "gold"] == len(read_gold(f"{frame}.csv", gold_dir(article_id)))
-    assert board.at[SEED_ARTICLE.stem, "recall"] == 1.0
 
 
 # Invented genre sentences, published on Wednesday 2023-03-15: (sentence, expected rows as

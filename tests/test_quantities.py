@@ -167,7 +167,7 @@ def test_lexicon_reader_keeps_hash_inside_values_and_drops_header_lines():
 
 # --- properties ---------------------------------------------------------------------------
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=max(300, settings.default.max_examples), deadline=None)
 @given(st.text(max_size=200))
 def test_never_raises_and_ranges_are_ordered_on_arbitrary_text(text):
     found = find_quantities(text)
@@ -185,7 +185,7 @@ _WORDS = st.sampled_from(
 )
 
 
-@settings(max_examples=300, deadline=None)
+@settings(max_examples=max(300, settings.default.max_examples), deadline=None)
 @given(st.lists(_WORDS, max_size=12))
 def test_ranges_are_ordered_on_quantity_like_word_salad(words):
     text = " ".join(words)
@@ -229,7 +229,7 @@ def test_digit_strings_too_long_to_be_counts_are_skipped_not_crashed_on():
     assert list(find_quantities("1,000,000,000 people")["best"]) == [10**9]
 
 
-@settings(max_examples=400, deadline=None)
+@settings(max_examples=max(400, settings.default.max_examples), deadline=None)
 @given(st.text(alphabet="0123456789,. -kmbnKM$%aboutver", max_size=60))
 def test_never_raises_on_digit_heavy_text(text):
     found = find_quantities(text)

@@ -136,7 +136,8 @@ def assert_promise(article: Article) -> dict[str, pd.DataFrame]:
 
 
 @settings(
-    max_examples=120, deadline=None, derandomize=True,
+    max_examples=max(120, settings.default.max_examples), deadline=None,
+    derandomize=settings.default.derandomize,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
 )
 @given(ARTICLE)
