@@ -18,7 +18,8 @@ The scaling rows time the whole pipeline on one long article (``--long-words``, 
 paragraph breaks) against the same words as many 1,000-word articles: cost per word long / short
 must stay near 1 (no quadratic paths).
 
-Writes the table to ``build/bench.csv`` and prints it; targets and whether they are met are rows
+Times are CPU seconds of the bench process (one core). Writes the table to ``build/bench.csv``
+and prints it; targets and whether they are met are rows
 of it too.
 """
 
@@ -109,10 +110,12 @@ def _write(folder: Path, name: str, text: str) -> Path:
 
 
 def _timed(fn: Callable[[], object]) -> float:
+    """CPU seconds of this process running ``fn``: the speed on one core, which other work on
+    a shared machine skews far less than the wall clock."""
     gc.collect()
-    start = time.perf_counter()
+    start = time.process_time()
     fn()
-    return time.perf_counter() - start
+    return time.process_time() - start
 
 
 def _whole(paths: list[Path]) -> None:
