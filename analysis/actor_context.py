@@ -23,14 +23,28 @@ class ContextPasses:
         """Keep the longest candidate wherever candidates overlap (ties: lower priority)."""
         chosen: list[_Mention] = []
         taken: list[tuple[int, int]] = []
+        # characters already covered by a chosen mention: one look-up per candidate instead of
+        # a scan of every chosen span (quadratic on a long article); empty spans, which cover
+        # no character, keep the exact interval test
+        covered = bytearray(len(self.text) + 1)
+        points: list[int] = []
         ordered = sorted(
             self.candidates, key=lambda c: (-(c.end - c.start), c.priority, c.start)
         )
         for cand in ordered:
-            if any(cand.start < e and s < cand.end for s, e in taken):
+            if cand.end > cand.start:
+                if covered.find(1, cand.start, cand.end) >= 0 or any(
+                    cand.start < p < cand.end for p in points
+                ):
+                    continue
+            elif any(cand.start < e and s < cand.end for s, e in taken):
                 continue
             chosen.append(cand)
             taken.append((cand.start, cand.end))
+            if cand.end > cand.start:
+                covered[cand.start:cand.end] = b"\x01" * (cand.end - cand.start)
+            else:
+                points.append(cand.start)
         return sorted(chosen, key=lambda c: c.start)
 
     def finish_people(self, chosen: list[_Mention]) -> None:
@@ -93,6 +107,27 @@ class ContextPasses:
     def anaphora(self, chosen: list[_Mention]) -> list[_Mention]:
         """Pronouns -> the last person; "the government" -> the last state's government."""
         taken = [(c.start, c.end) for c in chosen]
+        # what the look-ups need, built once: the characters chosen mentions cover, and the
+        # mentions of each sentence with their place in ``chosen + extra`` (the resolvers look
+        # back at most two sentences, so they read only those, in the same order)
+        covered = bytearray(len(self.folded) + 1)
+        points = [s for s, e in taken if e <= s]
+        for s, e in taken:
+            if e > s:
+                covered[s:e] = b"\x01" * (e - s)
+        by_sentence: dict[int, list[tuple[int, _Mention]]] = {}
+        for index, cand in enumerate(chosen):
+            by_sentence.setdefault(cand.sentence_id, []).append((index, cand))
+
+        def recent(sid: int) -> list[_Mention]:
+            near = [pair for back in (2, 1, 0) for pair in by_sentence.get(sid - back, [])]
+            return [cand for _, cand in sorted(near, key=lambda pair: pair[0])]
+
+        def overlaps_chosen(start: int, end: int) -> bool:
+            if end > start:
+                return covered.find(1, start, end) >= 0 or any(start < p < end for p in points)
+            return any(start < e and s < end for s, e in taken)
+
         body = {s["sentence_id"] for s in self.sentences if s["kind"] == "body"}
         extra: list[_Mention] = []
         resolvers = (("pronoun", self._last_person), ("gov_anaphor", self._last_state))
@@ -101,21 +136,25 @@ class ContextPasses:
                 if sent["sentence_id"] not in body:
                     continue
                 for m in self.p[pattern].finditer(self.folded, sent["start"], sent["end"]):
-                    if any(m.start() < e and s < m.end() for s, e in taken):
+                    if overlaps_chosen(m.start(), m.end()):
                         continue
                     if self.folded[m.start() - 1:m.start()] == "-":
                         continue
-                    found = resolver(chosen + extra, m.start(), sent["sentence_id"],
+                    found = resolver(recent(sent["sentence_id"]), m.start(), sent["sentence_id"],
                                      m.group(0).lower())
                     if found is None:
                         continue
                     actor_id, conf = found
                     word = m.group(0).lower()
                     poss = word in ("his", "her") or self._possessive_after(m.end())
-                    extra.append(
-                        _Mention(m.start(), m.end(), actor_id, "coreference", sent["sentence_id"],
-                                 9, conf, role="modifier" if poss else "actor",
-                                 form="anaphor", person_id=actor_id if pattern == "pronoun" else "")
+                    mention = _Mention(
+                        m.start(), m.end(), actor_id, "coreference", sent["sentence_id"], 9, conf,
+                        role="modifier" if poss else "actor", form="anaphor",
+                        person_id=actor_id if pattern == "pronoun" else "",
+                    )
+                    extra.append(mention)
+                    by_sentence.setdefault(mention.sentence_id, []).append(
+                        (len(chosen) + len(extra) - 1, mention)
                     )
         return sorted(chosen + extra, key=lambda c: c.start)
 

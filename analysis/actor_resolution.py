@@ -5,6 +5,7 @@ name ("the foreign minister"), and generic groups given their country.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from analysis.actor_lexicon import (
     _POSSESSIVE,
@@ -102,7 +103,15 @@ class ResolutionPasses:
         """Give generic groups ("insurgents") a country from the context."""
         theatre = self._theatre(chosen)
         pending = [c for c in chosen if c.actor_id.startswith("?group:")]
-        found = {id(c): self._group_country(c, chosen) for c in pending}
+        # mentions by end and by sentence, in ``chosen`` order: each group reads its neighbours
+        # instead of scanning every mention (quadratic on a long article)
+        by_end: dict[int, list[_Mention]] = {}
+        by_sentence: dict[int, list[_Mention]] = {}
+        for other in chosen:
+            by_end.setdefault(other.end, []).append(other)
+            by_sentence.setdefault(other.sentence_id, []).append(other)
+        found = {id(c): self._group_country(c, by_end, by_sentence) for c in pending}
+        rows = _group_table()
         # a bare "rebels" is most likely the rebels the article named with a country elsewhere
         stated: dict[str, set[str]] = {}
         for cand in pending:
@@ -110,7 +119,7 @@ class ResolutionPasses:
                 stated.setdefault(cand.actor_id, set()).add(found[id(cand)][0])
         for cand in pending:
             key = cand.actor_id.split(":", 1)[1]
-            row = groups()[groups()["key"] == key].iloc[0]
+            row = rows[key]
             iso3, conf, start = found[id(cand)]
             if row["generic"] == "demonym" and start is None:
                 cand.actor_id = ""  # "troops" with no demonym before: whose is not stated
@@ -135,15 +144,18 @@ class ResolutionPasses:
                 _Actor(actor_id, name, row["kind"], iso3, "", cameo, row["sector"])
             )
 
-    def _group_country(self, cand: _Mention, chosen: list[_Mention]):
+    def _group_country(
+        self, cand: _Mention, by_end: dict[int, list[_Mention]],
+        by_sentence: dict[int, list[_Mention]],
+    ):
         """(iso3, confidence, new start) from a demonym just before, or "opposed to X" / "in X"
-        after the group in the same sentence."""
-        for other in chosen:
-            if other.end + 1 == cand.start and other.form == "demonym" and other.actor_id:
+        after the group in the same sentence (mentions indexed by end and by sentence)."""
+        for other in by_end.get(cand.start - 1, []):
+            if other.form == "demonym" and other.actor_id:
                 iso3 = self.actors[other.actor_id].country
                 other.actor_id = ""  # absorbed into the group's mention
                 return iso3, 0.95, other.start
-        after = [o for o in chosen if o.sentence_id == cand.sentence_id and o.start > cand.end]
+        after = [o for o in by_sentence.get(cand.sentence_id, []) if o.start > cand.end]
         for other in after:
             # "the opposition Xandian Council": the noun describes the named group after it
             if other.start == cand.end + 1 and other.form == "group":
@@ -176,3 +188,12 @@ class ResolutionPasses:
         if not counts:
             return ""
         return sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))[0][0]
+
+
+@lru_cache(maxsize=1)
+def _group_table() -> dict[str, dict[str, str]]:
+    """groups.csv by key (the first row of a key), built once: one look-up per group mention."""
+    table: dict[str, dict[str, str]] = {}
+    for row in groups().to_dict("records"):
+        table.setdefault(row["key"], row)
+    return table

@@ -183,22 +183,24 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
                 }
             )
         mentions = make_frame(rows, MENTION_COLUMNS)
+        groups: dict[str, list[dict]] = {}  # actor -> its counted mentions, in reading order
+        for row in rows:
+            if row["role_in_sentence"] != "location":
+                groups.setdefault(row["actor_id"], []).append(row)
         actor_rows = []
-        counted = mentions[mentions["role_in_sentence"] != "location"]
-        for actor_id, group in counted.groupby("actor_id", sort=False):
+        for actor_id, group in groups.items():
             actor = self.actors[actor_id]
-            forms = list(dict.fromkeys(group["text"]))
-            named = group[group["how"] == "name"]
-            anchor = (named if not named.empty else group).iloc[0]
+            forms = list(dict.fromkeys(r["text"] for r in group))
+            anchor = next((r for r in group if r["how"] == "name"), group[0])
             actor_rows.append(
                 {
                     "actor_id": actor_id, "name": actor.name, "kind": actor.kind,
                     "country": actor.country, "role": actor.role, "cameo": actor.cameo,
                     "mentions": len(group), "surface_forms": "|".join(forms),
-                    "first_sentence": int(group["sentence_id"].min()),
+                    "first_sentence": min(int(r["sentence_id"]) for r in group),
                     "sentence_id": int(anchor["sentence_id"]), "start": int(anchor["start"]),
                     "end": int(anchor["end"]), "quote": anchor["text"],
-                    "_first": int(group["start"].min()),
+                    "_first": min(int(r["start"]) for r in group),
                 }
             )
         actor_rows.sort(key=lambda r: r["_first"])
@@ -211,6 +213,12 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
 
 # --------------------------------------------------------------------------------------------
 # Public API
+
+def recognise_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(actors, mentions)`` of an article, computed now (no cache): the pipeline calls this
+    once per article and passes both frames to the passes that read them."""
+    return _Recogniser(article).run()
+
 
 _CACHE: dict[tuple[str, str], tuple[pd.DataFrame, pd.DataFrame]] = {}
 _CACHE_SIZE = 16
@@ -226,7 +234,7 @@ def actor_frames(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
     if key not in _CACHE:
         if len(_CACHE) >= _CACHE_SIZE:  # keep memory bounded when many articles pass through
             _CACHE.pop(next(iter(_CACHE)))
-        _CACHE[key] = _Recogniser(article).run()
+        _CACHE[key] = recognise_actors(article)
     actors, mentions = _CACHE[key]
     return actors.copy(), mentions.copy()
 

@@ -215,15 +215,18 @@ def _verb_tense(clauses: tuple[Clause, ...], start: int, default: str) -> str:
     return default
 
 
-def extract_attributions(article: Article) -> pd.DataFrame:
-    """The attributions of every body sentence (columns in the module docstring)."""
+def extract_attributions(
+    article: Article, clauses: dict[int, tuple[Clause, ...]] | None = None
+) -> pd.DataFrame:
+    """The attributions of every body sentence (columns in the module docstring); ``clauses``
+    is the article's clause layer when already computed."""
     _, pat = _lexicon()
     rows: list[dict] = []
     previous: tuple[int, str] | None = None  # (sentence_id, resolved source)
     for sent in article.body.itertuples():
-        clauses = analyse_sentence(sent.text)
+        own = clauses[sent.sentence_id] if clauses is not None else analyse_sentence(sent.text)
         for found in _sentence_attributions(sent.text):
-            found["tense"] = _verb_tense(clauses, found["verb_rel"], found["tense"])
+            found["tense"] = _verb_tense(own, found["verb_rel"], found["tense"])
             rel_s, rel_e = found["source_rel"]
             c_s, c_e = found["content_rel"]
             mode = _mode(sent.text[c_s:c_e])

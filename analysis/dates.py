@@ -34,7 +34,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.article import Article
-from analysis.clauses import Tense, analyse_sentence, clause_tense
+from analysis.clauses import Clause, Tense, analyse_sentence, clause_tense
 from analysis.clauses import tense_cues as tense_cues  # re-exported: dates' tense words
 from analysis.frames import make_frame
 from analysis.lexicons import read_lexicon
@@ -133,7 +133,7 @@ def _month_number(name: str) -> int:
 
 
 @lru_cache(maxsize=1)
-def _patterns() -> list[tuple[str, re.Pattern]]:
+def _patterns() -> list[tuple[str, re.Pattern, re.Pattern | None]]:
     words = date_words()
     months = _month_alt(words["month"])
     weekdays = _cap_alt(words["weekday"])
@@ -151,7 +151,7 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     day = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
     end = r"(?![\w])"  # after a month: "Sept." ends with a period, so no \b
     numbers = _alt(_NUMBER_WORDS)
-    return [(kind, _word_start(pattern)) for kind, pattern in [
+    return [(kind, _word_start(pattern), _required(kind, words)) for kind, pattern in [
         ("full", re.compile(rf"(?i:{rel})\b(?P<month>{months}){end}\s+{day},?\s+{year}\b")),
         (
             "full",
@@ -217,6 +217,35 @@ def _patterns() -> list[tuple[str, re.Pattern]]:
     ]]
 
 
+@lru_cache(maxsize=16)  # one compiled object per part, shared by the patterns needing it
+def _required_pattern(source: str, flags: int) -> re.Pattern:
+    return re.compile(source, flags)
+
+
+def _required(kind: str, words: dict[str, dict[str, str]]) -> re.Pattern | None:
+    """A pattern that must occur somewhere in a text for a pattern of ``kind`` to match in it
+    (its month, weekday, unit or year part, with the same case rule), or None.
+
+    Why: most sentences name no month and no weekday; one quick search of the sentence for the
+    part every such pattern needs skips the patterns that cannot match, with the same result.
+    """
+    if kind in {"full", "week_of_month", "month_year", "month_day", "month"}:
+        return _required_pattern(_month_alt(words["month"]), 0)
+    if kind == "weekday":
+        return _required_pattern(_cap_alt(words["weekday"]), 0)
+    if kind == "relative_day":
+        return _required_pattern(_alt(words["relative_day"]).replace(r"\ ", r"\s+"), re.I)
+    if kind == "ago":
+        return _required_pattern(r"ago", re.I)
+    if kind == "relative":
+        return _required_pattern(_alt(words["unit"]), re.I)
+    if kind == "day_of_month":
+        return _required_pattern(r"\d(?:st|nd|rd|th)", re.I)
+    if kind == "year":
+        return _required_pattern(r"(?:1[89]|20)\d\d", 0)
+    return None
+
+
 def _word_start(pattern: re.Pattern) -> re.Pattern:
     """``pattern`` tried only where a word starts: every date expression begins with a letter
     or a digit, and checking that first lets the scan skip the rest in linear time."""
@@ -245,7 +274,13 @@ def find_date_expressions(text: str, offset: int = 0) -> list[DateExpression]:
     """
     taken = bytearray(len(text) + 1)
     found: list[DateExpression] = []
-    for kind, pattern in _patterns():
+    present: dict[re.Pattern, bool] = {}
+    for kind, pattern, required in _patterns():
+        if required is not None:
+            if required not in present:
+                present[required] = required.search(text) is not None
+            if not present[required]:
+                continue  # the part every match needs is not in the text
         for m in pattern.finditer(text):
             s, e = m.span()
             if taken.find(1, s, e) >= 0:
@@ -651,27 +686,35 @@ def resolve_phrase(phrase: str, published: date | None) -> Resolution:
     return resolve(expr, published, clause_tense(phrase, expr.start, expr.end))
 
 
-def extract_dates(article: Article) -> pd.DataFrame:
+def extract_dates(
+    article: Article, clauses: dict[int, tuple[Clause, ...]] | None = None
+) -> pd.DataFrame:
     """Every date expression of the article, resolved, one row each (columns ``DATE_COLUMNS``).
 
     ``quote`` is the expression verbatim; ``tense``/``tense_cue`` say which word of its clause
     set the direction; ``how`` is the human-readable reasoning; ``note`` flags anything
-    unresolved or widened.
+    unresolved or widened. ``clauses`` is the article's clause layer
+    (:func:`analysis.clauses.sentence_clauses`) when already computed.
     """
+    layer = clauses  # the clause layer when the caller computed it (the pipeline does, once)
     rows = []
-    for sent in article.sentences.itertuples(index=False):
-        clauses = None
-        for expr in find_date_expressions(sent.text, offset=int(sent.start)):
-            local = (expr.start - int(sent.start), expr.end - int(sent.start))
-            clauses = analyse_sentence(sent.text) if clauses is None else clauses
-            tense = clause_tense(sent.text, *local, clauses)
+    table = article.sentences
+    for sentence_id, sent_start, sent_text in zip(
+        table["sentence_id"].tolist(), table["start"].tolist(), table["text"].tolist(), strict=True
+    ):
+        own = None
+        for expr in find_date_expressions(sent_text, offset=sent_start):
+            local = (expr.start - sent_start, expr.end - sent_start)
+            if own is None:
+                own = layer[sentence_id] if layer is not None else analyse_sentence(sent_text)
+            tense = clause_tense(sent_text, *local, own)
             res = resolve(expr, article.published, tense)
             if not res.is_date:
                 continue  # a duration after all: the clause's tense says so
             rows.append(
                 {
                     "date_id": f"D{len(rows) + 1:02d}",
-                    "sentence_id": int(sent.sentence_id),
+                    "sentence_id": sentence_id,
                     "start": expr.start,
                     "end": expr.end,
                     "quote": article.text[expr.start : expr.end],

@@ -147,7 +147,8 @@ def _status(
 
 
 def extract_events(
-    article: Article, actors: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None
+    article: Article, actors: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
+    dates: pd.DataFrame | None = None, clauses: dict[int, tuple[Clause, ...]] | None = None,
 ) -> pd.DataFrame:
     """Every dated happening, one row per date expression (columns ``EVENT_COLUMNS``).
 
@@ -156,8 +157,8 @@ def extract_events(
     if actors is None or mentions is None:
         actors, mentions = actor_frames(article)
     by_sentence = mentions_by_sentence(actors, mentions, article)
-    dates = extract_dates(article)
-    layer = sentence_clauses(article)
+    layer = sentence_clauses(article) if clauses is None else clauses
+    dates = extract_dates(article, layer) if dates is None else dates
     kinds = article.sentences.set_index("sentence_id")["kind"]
     texts = article.sentences.set_index("sentence_id")
     rows: list[dict] = []

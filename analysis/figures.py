@@ -396,7 +396,9 @@ def figure_rows(
     return rows
 
 
-def extract_figures(article: Article) -> pd.DataFrame:
+def extract_figures(
+    article: Article, dates: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None
+) -> pd.DataFrame:
     """Every figure of the article that counts people, with its range and provenance.
 
     Columns (see :data:`FIGURE_COLUMNS`): ``figure_id`` (F01, F02, ...), ``quote`` (the shortest
@@ -409,19 +411,23 @@ def extract_figures(article: Article) -> pd.DataFrame:
     :func:`analysis.actors.extract_mentions` of the actors named in the counted noun,
     ``refers_to`` or ``place``, "|"-joined: "kenya|somalia"), ``period_start`` (ISO date at its
     precision: "2016", "2020-01-09"), ``sentence_id``, ``start``, ``end``.
-    An article without figures gives an empty frame with these columns.
+    An article without figures gives an empty frame with these columns. ``dates`` and
+    ``mentions`` are the article's dates and mentions frames when already computed.
     """
+    found = extract_dates(article) if dates is None else dates
     dates = [
-        _Date(int(d.start), int(d.end), str(d.date), str(d.date_start))
-        for d in extract_dates(article).itertuples()
+        _Date(int(s), int(e), str(d), str(ds))
+        for s, e, d, ds in zip(found["start"], found["end"], found["date"], found["date_start"],
+                               strict=True)
     ]
+    named = extract_mentions(article) if mentions is None else mentions
     mentions = [
-        _Mention(int(m.start), int(m.end), str(m.actor_id))
-        for m in extract_mentions(article).itertuples()
+        _Mention(int(s), int(e), str(a))
+        for s, e, a in zip(named["start"], named["end"], named["actor_id"], strict=True)
     ]
-    sentences = [
-        (int(s.sentence_id), int(s.start), int(s.end)) for s in article.sentences.itertuples()
-    ]
+    table = article.sentences
+    sentences = list(zip(table["sentence_id"].tolist(), table["start"].tolist(),
+                         table["end"].tolist(), strict=True))
     rows = figure_rows(article.text, sentences, dates, mentions, article.published)
     for index, row in enumerate(rows, start=1):
         row["figure_id"] = f"F{index:02d}"

@@ -142,25 +142,42 @@ def country_forms() -> dict[str, CountryForm]:
     return forms
 
 
+@lru_cache(maxsize=1)
+def _country_index() -> dict[str, int]:
+    """iso3 -> position of its first row in countries.csv, built once (a lookup per name, not a
+    filter of the whole table)."""
+    index: dict[str, int] = {}
+    for position, iso3 in enumerate(countries()["iso3"]):
+        index.setdefault(iso3, position)
+    return index
+
+
+@lru_cache(maxsize=1)
+def _country_names() -> dict[str, tuple[str, str]]:
+    """iso3 -> (name, first demonym or the name), for the lookups done per mention."""
+    table = countries()
+    out: dict[str, tuple[str, str]] = {}
+    for iso3, name, demonyms in zip(table["iso3"], table["name"], table["demonyms"], strict=True):
+        if iso3 not in out:
+            listed = split_bar(demonyms)
+            out[iso3] = (name, listed[0] if listed else name)
+    return out
+
+
 def country_row(iso3: str) -> pd.Series | None:
     """The countries.csv row of a state, or None."""
-    rows = countries()[countries()["iso3"] == iso3]
-    return None if rows.empty else rows.iloc[0]
+    position = _country_index().get(iso3)
+    return None if position is None else countries().iloc[position]
 
 
 def country_name(iso3: str) -> str:
     """The canonical (common English) name of a state, e.g. "France"."""
-    row = country_row(iso3)
-    return "" if row is None else row["name"]
+    return _country_names().get(iso3, ("", ""))[0]
 
 
 def country_demonym(iso3: str) -> str:
     """The first demonym of a state ("French"), or its name when none is listed."""
-    row = country_row(iso3)
-    if row is None:
-        return ""
-    demonyms = split_bar(row["demonyms"])
-    return demonyms[0] if demonyms else row["name"]
+    return _country_names().get(iso3, ("", ""))[1]
 
 
 def alternation(words: list[str]) -> str:

@@ -51,6 +51,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
+from types import SimpleNamespace
 
 import pandas as pd
 
@@ -449,14 +450,20 @@ def mentions_by_sentence(
     """sentence_id -> that sentence's mentions, in order, joined with their actor's name, kind
     and country and with sentence-relative offsets: the one view meetings and events read, so
     both see the same participants (a place that never acts gets its state from the lexicon)."""
-    info = actors.set_index("actor_id")
-    starts = article.sentences.set_index("sentence_id")["start"]
+    info = {
+        actor_id: (name, kind, country)
+        for actor_id, name, kind, country in zip(
+            actors["actor_id"], actors["name"], actors["kind"], actors["country"], strict=True
+        )
+    }
+    starts = dict(zip(article.sentences["sentence_id"].tolist(),
+                      article.sentences["start"].tolist(), strict=True))
     out: dict[int, list[Mention]] = {}
     for m in mentions.sort_values(["sentence_id", "start"]).itertuples(index=False):
-        if m.actor_id in info.index:
-            a = info.loc[m.actor_id]
-            name, kind = str(a["name"]), str(a["kind"])
-            country = str(a["country"]) if isinstance(a["country"], str) else ""
+        if m.actor_id in info:
+            a_name, a_kind, a_country = info[m.actor_id]
+            name, kind = str(a_name), str(a_kind)
+            country = str(a_country) if isinstance(a_country, str) else ""
         elif m.role_in_sentence == "location":
             # A place that never acts is not in the actors frame: its state comes from the
             # country lexicon ("in Paris" -> France), so the host can still be found.
@@ -483,7 +490,7 @@ def mentions_by_sentence(
 
 
 def _date_for(
-    sentence_dates: pd.DataFrame,
+    sentence_dates: list[SimpleNamespace],
     sentence: str,
     offset: int,
     window: tuple[int, int],
@@ -505,7 +512,7 @@ def _date_for(
         "span": (),
     }
     rows = []
-    for d in sentence_dates.itertuples(index=False):
+    for d in sentence_dates:
         s, e = int(d.start) - offset, int(d.end) - offset
         if own is not None and clause_at(clauses, s) is not own:
             continue
@@ -514,7 +521,7 @@ def _date_for(
     when = None
     if not rows:
         # "since May 2020, when she also met Berg": the when-clause takes that date.
-        for d in sentence_dates.itertuples(index=False):
+        for d in sentence_dates:
             e = int(d.end) - offset
             if e <= window[0] and WHEN_AFTER_DATE.match(sentence[e:]):
                 when = d
@@ -551,18 +558,23 @@ def _date_for(
     return result
 
 
-def _collect(article: Article, actors: pd.DataFrame, mentions: pd.DataFrame) -> list[_Meeting]:
-    dates = extract_dates(article)
+def _collect(
+    article: Article, actors: pd.DataFrame, mentions: pd.DataFrame,
+    dates: pd.DataFrame | None = None, clauses: dict[int, tuple[Clause, ...]] | None = None,
+) -> list[_Meeting]:
+    layer = sentence_clauses(article) if clauses is None else clauses
+    dates = extract_dates(article, layer) if dates is None else dates
     by_sentence = mentions_by_sentence(actors, mentions, article)
-    layer = sentence_clauses(article)
-    dates_by_sentence = {int(k): g for k, g in dates.groupby("sentence_id")}
+    dates_by_sentence: dict[int, list[SimpleNamespace]] = {}
+    for row in dates.to_dict("records"):  # one pass; rows read by attribute like the frame's
+        dates_by_sentence.setdefault(int(row["sentence_id"]), []).append(SimpleNamespace(**row))
     published = article.published.isoformat() if article.published else ""
     found: list[_Meeting] = []
     for sent in article.sentences.itertuples(index=False):
         sid, text, offset = int(sent.sentence_id), sent.text, int(sent.start)
         clauses = layer.get(sid, ())
         ments = by_sentence.get(sid, [])
-        sdates = dates_by_sentence.get(sid, dates.iloc[0:0])
+        sdates = dates_by_sentence.get(sid, [])
         per_sentence: list[_Meeting] = []
         for c_start, c_end, kind, _part in find_cues(text):
             cue = (c_start, c_end)
@@ -884,17 +896,19 @@ def _mode(m: _Meeting) -> tuple[str, str]:
 
 
 def extract_meetings(
-    article: Article, actors: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None
+    article: Article, actors: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
+    dates: pd.DataFrame | None = None, clauses: dict[int, tuple[Clause, ...]] | None = None,
 ) -> pd.DataFrame:
     """Every meeting the article mentions, one row each (columns ``MEETING_COLUMNS``).
 
     ``actors``/``mentions`` default to :func:`analysis.actors.actor_frames` of the article;
-    pass them to reuse frames already computed.
+    pass them (and the article's ``dates`` frame and ``clauses`` layer) to reuse layers
+    already computed.
     """
     if actors is None or mentions is None:
         actors, mentions = actor_frames(article)
     rows = []
-    for m in _deduplicate(_collect(article, actors, mentions)):
+    for m in _deduplicate(_collect(article, actors, mentions, dates, clauses)):
         mode, host = _mode(m)
         plover, cameo = code_meeting(m.kind, mode, m.status)
         names = [p.name for p in m.participants]

@@ -10,10 +10,11 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis.actors import extract_actors, extract_mentions
+from analysis.actors import extract_actors, extract_mentions, recognise_actors
 from analysis.article import Article
 from analysis.attributions import extract_attributions
-from analysis.clauses import extract_clauses
+from analysis.clauses import extract_clauses, sentence_clauses
+from analysis.dates import extract_dates
 from analysis.events import extract_events
 from analysis.figures import extract_figures
 from analysis.meetings import extract_meetings
@@ -39,5 +40,28 @@ FRAMES: dict[str, Callable[[Article], pd.DataFrame]] = {
 
 
 def extract_all(article: Article) -> dict[str, pd.DataFrame]:
-    """Every frame of the article, computed in memory (nothing written)."""
-    return {name: build(article) for name, build in FRAMES.items()}
+    """Every frame of the article, computed in memory (nothing written).
+
+    Each layer is computed once (clauses, dates, actors and mentions) and passed to the passes
+    that read it, so the result is the frames of :data:`FRAMES` at the cost of one pass per
+    layer (calling each function of :data:`FRAMES` alone recomputes the layers it needs).
+    """
+    clauses = sentence_clauses(article)
+    dates = extract_dates(article, clauses)
+    actors, mentions = recognise_actors(article)
+
+    def layers() -> dict[str, pd.DataFrame]:  # each pass its own copy: none can alter another's
+        return {"actors": actors.copy(), "mentions": mentions.copy()}
+
+    frames = {
+        "sentences": _sentences(article),
+        "clauses": extract_clauses(article, clauses),
+        "attributions": extract_attributions(article, clauses),
+        "actors": actors.copy(),
+        "mentions": mentions.copy(),
+        "figures": extract_figures(article, dates, mentions.copy()),
+        "relations": extract_relations(article, **layers(), clauses=clauses),
+        "meetings": extract_meetings(article, **layers(), dates=dates, clauses=clauses),
+        "events": extract_events(article, **layers(), dates=dates, clauses=clauses),
+    }
+    return {name: frames[name] for name in FRAMES}

@@ -124,23 +124,32 @@ def cue_table(path: str | None = None) -> pd.DataFrame:
 # --------------------------------------------------------------------------- mentions
 
 
-def _sentence_mentions(mentions: pd.DataFrame, sentence_id: int) -> list[_Mention]:
-    """The usable mentions of one sentence, in order, overlaps resolved to the longest."""
+def _mentions_by_sentence(mentions: pd.DataFrame) -> dict[int, list[_Mention]]:
+    """sentence_id -> its usable mentions, in order, overlaps resolved to the longest.
+
+    Built in one pass over the mentions frame (not one filter of it per sentence, which made
+    the cost grow with sentences times mentions).
+    """
     if mentions.empty:
-        return []
-    rows = mentions[(mentions["sentence_id"] == sentence_id) & mentions["node"].notna()]
-    found = []
-    for rec in rows.sort_values(["start", "end"]).to_dict("records"):
+        return {}
+    rows = mentions[mentions["node"].notna()].sort_values(["start", "end"])
+    found: dict[int, list[_Mention]] = {}
+    for rec in rows.to_dict("records"):
         role = str(rec.get("role_in_sentence") or "actor")
         kind = rec.get("kind")
-        found.append(_Mention(int(rec["start"]), int(rec["end"]), (str(rec["node"]),),
-                              str(rec["text"]), role, kind=kind if isinstance(kind, str) else ""))
-    kept: list[_Mention] = []
-    for m in sorted(found, key=lambda m: (m.start, -(m.end - m.start))):
-        if kept and m.start < kept[-1].end:
-            continue  # nested or overlapping mention: keep the longer, earlier one
-        kept.append(m)
-    return kept
+        found.setdefault(int(rec["sentence_id"]), []).append(
+            _Mention(int(rec["start"]), int(rec["end"]), (str(rec["node"]),), str(rec["text"]),
+                     role, kind=kind if isinstance(kind, str) else "")
+        )
+    out: dict[int, list[_Mention]] = {}
+    for sid, ms in found.items():
+        kept: list[_Mention] = []
+        for m in sorted(ms, key=lambda m: (m.start, -(m.end - m.start))):
+            if kept and m.start < kept[-1].end:
+                continue  # nested or overlapping mention: keep the longer, earlier one
+            kept.append(m)
+        out[sid] = kept
+    return out
 
 
 def _groups(ms: list[_Mention], text: str, base: int) -> list[list[_Mention]]:
@@ -188,11 +197,11 @@ def _nodes(group: list[_Mention]) -> list[str]:
 
 
 def _resolve_anaphors(
-    sentence: pd.Series, text: str, ms: list[_Mention], history: list[list[list[_Mention]]],
+    base: int, text: str, ms: list[_Mention], history: list[list[list[_Mention]]],
     cues: tuple[Cue, ...],
 ) -> list[_Mention]:
-    """Replace phrases like "its two allies" by the last coordinated pair named before them."""
-    base = int(sentence["start"])
+    """Replace phrases like "its two allies" by the last coordinated pair named before them
+    (``base``: the sentence's offset in the article)."""
     out = list(ms)
     for cue in cues:
         if cue.kind != "pair_anaphor":
@@ -200,7 +209,8 @@ def _resolve_anaphors(
         for match in cue.pattern.finditer(text):
             start, end = base + match.start(), base + match.end()
             earlier = [m for m in ms if m.end <= start]
-            candidates = [_groups(earlier, text, base)] + history[::-1][:_ANAPHOR_LOOKBACK]
+            lookback = history[-_ANAPHOR_LOOKBACK:][::-1]  # the last few, never the whole history
+            candidates = [_groups(earlier, text, base), *lookback]
             pair = None
             for groups in candidates:
                 multi = [g for g in groups if len(_nodes(g)) >= 2]
@@ -393,7 +403,8 @@ def _pairs(
 
 
 def relations_from_mentions(
-    article: Article, mentions: pd.DataFrame, cues: tuple[Cue, ...] | None = None
+    article: Article, mentions: pd.DataFrame, cues: tuple[Cue, ...] | None = None,
+    clauses: dict[int, tuple[Clause, ...]] | None = None,
 ) -> pd.DataFrame:
     """The relations frame from actor mentions already mapped to network nodes.
 
@@ -404,19 +415,20 @@ def relations_from_mentions(
     """
     cues = load_cues() if cues is None else cues
     hedges = [c.pattern for c in cues if c.kind == "hedge"]
-    layer = sentence_clauses(article)
+    layer = sentence_clauses(article) if clauses is None else clauses
     states = frozenset(_state_names().values())
     rows: list[dict] = []
     history: list[list[list[_Mention]]] = []
     recent: list[_Mention] = []
     paragraph = None
+    by_sentence = _mentions_by_sentence(mentions)
     for sentence in article.sentences.to_dict("records"):
         sid, base = int(sentence["sentence_id"]), int(sentence["start"])
         text = sentence["text"]
         if sentence.get("paragraph") != paragraph:
             paragraph, recent = sentence.get("paragraph"), []
-        ms = _sentence_mentions(mentions, sid)
-        ms = _resolve_anaphors(pd.Series(sentence), text, ms, history, cues)
+        ms = by_sentence.get(sid, [])
+        ms = _resolve_anaphors(base, text, ms, history, cues)
         ms = _resolve_singular(base, text, ms, recent, cues, states)
         history.append(_groups([m for m in ms if not m.anaphor], text, base))
         recent.extend(m for m in ms if not m.anaphor)
@@ -486,9 +498,17 @@ def _tentative(clauses: tuple[Clause, ...], start: int) -> bool:
 # --------------------------------------------------------------------------- nodes and entry
 
 
+@lru_cache(maxsize=1)
 def _state_names() -> dict[str, str]:
+    """iso3 -> common name of every state (read-only: built once from the lexicon)."""
     table = countries()
     return dict(zip(table["iso3"], table["name"], strict=True))
+
+
+@lru_cache(maxsize=1)
+def _states_by_slug() -> dict[str, str]:
+    """A state's actor id (the slug of its name) -> its name, built once."""
+    return {slug(name): name for name in _state_names().values()}
 
 
 def actor_nodes(actors: pd.DataFrame) -> pd.DataFrame:
@@ -526,8 +546,9 @@ def mentions_with_nodes(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.Data
     A state named only as a place has no row in the actors frame; its mention still gets the
     state's name, so a rule that takes a place ("occupation of parts of X") can use it.
     """
-    nodes = dict(zip(actor_nodes(actors)["actor_id"], actor_nodes(actors)["node"], strict=True))
-    by_slug = {slug(name): name for name in _state_names().values()}
+    table = actor_nodes(actors)
+    nodes = dict(zip(table["actor_id"], table["node"], strict=True))
+    by_slug = _states_by_slug()
     out = mentions.copy()
     out["node"] = [nodes.get(a, by_slug.get(a)) for a in out["actor_id"]]
     kinds = dict(zip(actors["actor_id"], actors["kind"], strict=True))
@@ -535,7 +556,15 @@ def mentions_with_nodes(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.Data
     return out
 
 
-def extract_relations(article: Article) -> pd.DataFrame:
-    """The relations frame of an article (see the module docstring for its columns)."""
-    actors, mentions = actor_frames(article)
-    return relations_from_mentions(article, mentions_with_nodes(actors, mentions))
+def extract_relations(
+    article: Article, actors: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
+    clauses: dict[int, tuple[Clause, ...]] | None = None,
+) -> pd.DataFrame:
+    """The relations frame of an article (see the module docstring for its columns).
+
+    ``actors``/``mentions``/``clauses`` are the article's layers when already computed.
+    """
+    if actors is None or mentions is None:
+        actors, mentions = actor_frames(article)
+    return relations_from_mentions(article, mentions_with_nodes(actors, mentions),
+                                   clauses=clauses)
