@@ -328,14 +328,14 @@ def _happening_now(clause: Clause | None, sentence: str, cue: tuple[int, int]) -
 
 
 def _date_of_report(
-    sentence_dates: pd.DataFrame, offset: int, own: Clause | None, published: str
+    sentence_dates: list[SimpleNamespace], offset: int, own: Clause | None, published: str
 ) -> dict[str, str] | None:
     """The day a past meeting was reported, when a clause before the meeting's dates the
     report ("On Sunday, the ministry said she met B"): the meeting happened by then, and the
     report's day is the reading closest to the text. None without such a date."""
     if own is None:
         return None
-    before = [d for d in sentence_dates.itertuples(index=False)
+    before = [d for d in sentence_dates
               if int(d.end) - offset <= own.start and d.precision == "day" and d.date
               and (not published or d.date <= published)]
     if not before:
