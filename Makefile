@@ -58,7 +58,7 @@ lab: $(STAMP)
 notebooks: $(STAMP)
 	@mkdir -p build/kernels
 	$(BIN)/jupyter nbconvert --to notebook --execute --inplace \
-		--KernelManager.transport=ipc --KernelManager.ip=build/kernels/kernel \
+		--KernelManager.transport=ipc --KernelManager.ip=$(CURDIR)/build/kernels/kernel \
 		--ExecutePreprocessor.record_timing=False notebooks/[0-9]*.ipynb
 
 bench: $(STAMP)
