@@ -64,10 +64,20 @@ class _Person:
     prefixes: list[tuple[int, int]] = field(default_factory=list)  # spans of title prefixes
     sector: str = ""
     country: str = ""
+    _best: tuple[int, str] = field(default=(0, ""), repr=False, compare=False)
 
     @property
     def full_name(self) -> str:
-        return max(self.names, key=lambda n: (len(n.split()), len(n)))
+        """The fullest name (most words, then most characters; the first of equals). Names are
+        only ever appended, so only the ones added since the last call are compared: asked once
+        per mention, it stays linear however often a person is named."""
+        seen, best = self._best
+        if seen != len(self.names):
+            fresh = self.names[seen:] if seen else self.names
+            best = max([best, *fresh] if seen else fresh,
+                       key=lambda n: (len(n.split()), len(n)))
+            self._best = (len(self.names), best)
+        return best
 
     @property
     def actor_id(self) -> str:
