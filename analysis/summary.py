@@ -126,7 +126,8 @@ def _kind_phrase(kind: str, participants: str, location: str) -> str:
 
 
 def meeting_line(row: pd.Series | dict) -> Line:
-    """One meeting as a sentence whose verb follows its status (held, planned, negated)."""
+    """One meeting as a sentence whose verb follows its status (held, planned, possible,
+    postponed, cancelled, negated): how sure the article is, said in words."""
     kind, status = text(row.get("kind")) or "meeting", text(row.get("status")) or "unknown"
     location = text(row.get("location"))
     when = say_date(row.get("date"), row.get("precision"))
@@ -148,6 +149,16 @@ def meeting_line(row: pd.Series | dict) -> Line:
     elif status == "planned":
         verb = ("are" if plural else "is") + " planned" + (
             f" for {when}" if when else "")
+    elif status == "possible":
+        verb = ("are" if plural else "is") + " possible, not agreed" + (
+            f" ({when})" if when else "")
+    elif status == "postponed":
+        verb = ("have" if plural else "has") + " been postponed" + (
+            f", now expected {'on' if row.get('precision') == 'day' else 'in'} {when}"
+            if when else "")
+    elif status == "cancelled":
+        verb = ("have" if plural else "has") + " been called off" + (
+            f" ({when})" if when else "")
     else:
         verb = ("are" if plural else "is") + " reported, without saying whether it took place"
         if when:
@@ -225,6 +236,8 @@ def certainty_line(frames: dict[str, pd.DataFrame]) -> Line:
     counts = meetings["status"].value_counts() if not meetings.empty else pd.Series(dtype=int)
     parts = []
     for status, word in (("held", "as having taken place"), ("planned", "as planned"),
+                         ("possible", "as possible"), ("postponed", "as postponed"),
+                         ("cancelled", "as called off"),
                          ("negated", "as not having happened"), ("unknown", "without a status")):
         if counts.get(status, 0):
             n = int(counts[status])

@@ -123,6 +123,12 @@ def test_meeting_wording_follows_status():
         "Talks between A and B in Oslo took place on 4 May 2020.")
     assert summary.meeting_line({**row, "status": "negated"}).text == (
         "The article says there was no talks between A and B in Oslo on 4 May 2020.")
+    assert summary.meeting_line({**row, "status": "possible"}).text == (
+        "Talks between A and B in Oslo are possible, not agreed (4 May 2020).")
+    assert summary.meeting_line({**row, "status": "postponed"}).text == (
+        "Talks between A and B in Oslo have been postponed, now expected on 4 May 2020.")
+    assert summary.meeting_line({**row, "status": "cancelled"}).text == (
+        "Talks between A and B in Oslo have been called off (4 May 2020).")
 
 
 def test_takeaways_come_from_this_articles_frames(seed, seed_frames, invented):
