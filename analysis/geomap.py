@@ -77,6 +77,10 @@ def named_places(frames: dict[str, pd.DataFrame],
     found: dict[str, dict] = {}
     missing: list[str] = []
     by_name = {_key(n): iso for iso, n, _ in countries()}
+    actors = frames.get("actors", pd.DataFrame())
+    if not actors.empty:  # the article's own spelling of a state ("South Sudan", not "S. Sudan")
+        for _, state in actors[actors["kind"] == "state"].iterrows():
+            by_name.setdefault(_key(str(state["name"])), str(state["country"]))
     meetings = frames.get("meetings", pd.DataFrame())
     for _, m in (meetings.fillna("").iterrows() if not meetings.empty else []):
         location = str(m["location"]).strip()
@@ -94,7 +98,6 @@ def named_places(frames: dict[str, pd.DataFrame],
             "name": row["name"], "lon": row["lon"], "lat": row["lat"], "role": "meeting place",
             "iso3": row["iso3"], "sentence_ids": set()})
         entry["sentence_ids"].add(int(m["sentence_id"]))
-    actors = frames.get("actors", pd.DataFrame())
     states = actors[actors["kind"] == "state"] if not actors.empty else actors
     for _, state in states.iterrows():
         caps = gazetteer[(gazetteer["iso3"] == state["country"]) & gazetteer["capital"]]
