@@ -421,13 +421,33 @@ def timeline_labels(items: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def timeline_html(items: pd.DataFrame) -> str:
+#: Rows of the handout's timeline table: with the summary, map and sources it fits one A4 page.
+HANDOUT_TIMELINE_ROWS = 8
+
+
+def _within(items: pd.DataFrame, limit: int | None) -> pd.DataFrame:
+    """At most ``limit`` items, meetings first, then the events nearest publication (the latest),
+    in their original order: a one-page handout keeps what a briefer is asked about."""
+    if limit is None or len(items) <= limit:
+        return items
+    meeting = items["source"].astype(str).str.startswith("M")
+    keep = {i for i in range(len(items)) if meeting.iloc[i]}
+    keep = set(sorted(keep)[:limit])
+    events = [i for i in range(len(items)) if not meeting.iloc[i]]
+    events.sort(key=lambda i: str(items["date_start"].iloc[i]), reverse=True)
+    keep |= set(events[: max(0, limit - len(keep))])
+    return items.iloc[sorted(keep)]
+
+
+def timeline_html(items: pd.DataFrame, limit: int | None = None) -> str:
     """The timeline as a short table (date as precise as the text, what, status, sentence):
-    the handout's compact form of the timeline chart."""
+    the handout's compact form of the timeline chart; with ``limit``, at most that many rows
+    (meetings first, then the latest events) and a line saying how many more the briefing has."""
     if items.empty:
         return '<p class="brief-note">The article dates no meetings or events.</p>'
+    shown = _within(items, limit)
     rows = []
-    for r in timeline_labels(items).itertuples(index=False):
+    for r in timeline_labels(shown).itertuples(index=False):
         sid = int(r.sentence_id)
         when = say_date(str(r.date_start)[: {"day": 10, "month": 7}.get(r.precision, 4)],
                         r.precision)
@@ -437,4 +457,7 @@ def timeline_html(items: pd.DataFrame) -> str:
                     f"<td>{html.escape(text(r.status))}</td>"
                     f'<td><a href="#s{sid}">{sid}</a></td></tr>')
     head = "<tr><th>When</th><th>What</th><th>Status</th><th>Sentence</th></tr>"
-    return f'<table class="brief-table">{head}{"".join(rows)}</table>'
+    more = len(items) - len(shown)
+    note = (f'<p class="brief-note">{more} more dated item{"s" if more != 1 else ""} in the '
+            "briefing's timeline.</p>") if more else ""
+    return f'<table class="brief-table">{head}{"".join(rows)}</table>{note}'

@@ -177,3 +177,19 @@ def test_article_under_study_follows_parameters_then_environment(monkeypatch):
     monkeypatch.setenv("BRIEF_ARTICLE", str(other))
     assert article_under_study().path == other
     assert article_under_study(INVENTED).path == INVENTED
+
+
+def test_the_handout_timeline_keeps_meetings_first_and_says_how_many_it_left_out():
+    items = pd.DataFrame(
+        [{"label": f"event {i}", "date_start": f"2020-01-{i + 1:02d}", "date_end": "",
+          "precision": "day", "status": "held", "source": f"E{i:02d}", "sentence_id": i + 1}
+         for i in range(6)]
+        + [{"label": "talks", "date_start": "2019-05-01", "date_end": "", "precision": "day",
+            "status": "held", "source": "M01", "sentence_id": 9}]
+    )
+    table = summary.timeline_html(items, limit=3)
+    assert table.count("<tr>") == 1 + 3
+    assert "talks" in table and "event 5" in table and "event 4" in table
+    assert "event 0" not in table
+    assert "4 more dated items" in table
+    assert "more dated" not in summary.timeline_html(items)
