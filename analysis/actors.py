@@ -24,13 +24,13 @@ Rules the consumers can rely on:
 - **States and governments are separate actors.** A country's name, its demonym ("French aid")
   and its capital used for the state ("Paris is a close ally of Berlin") are mentions of the
   *state* actor, whose id is the slug of its common name (``france``, ``united-states``) and whose
-  name is that common name ("France"). A seat of government ("the White House"), an office
+  name is that common name ("France"). A seat of government ("the Élysée"), an office
   ("Macron's office", "the French presidency") and "the government" are mentions of the
   *government* actor ``<state id>-government`` (name "French government", cameo FRAGOV). Both
   carry the same ``country``, so a consumer that wants states only can roll governments up by
   ``country``.
 - **Places are kept, not counted.** A capital or country used as a place ("arrived in Paris",
-  "in northern Iraq", a dateline) is a mention with ``role_in_sentence == "location"`` and the
+  "in northern Xandia", a dateline) is a mention with ``role_in_sentence == "location"`` and the
   state's actor id; it does not count in ``actors.mentions`` and a state mentioned only as a
   place is not in the actors frame.
 - People get the id of their full name's slug (``emmanuel-macron``); a later surname, "Mr. X", a

@@ -46,7 +46,7 @@ def _number(value: object) -> str:
 
 
 def figure_range(row: pd.Series) -> str:
-    """'about 500,000 (450,000 to 550,000)' style text for a figures row."""
+    """'about 7,000 (6,300 to 7,700)' style text for a figures row."""
     low, best, high = _number(row.get("low")), _number(row.get("best")), _number(row.get("high"))
     if best and low and high and low != high:
         return f"{best} ({low} to {high})"

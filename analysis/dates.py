@@ -257,7 +257,7 @@ _MONTH_INTRO = re.compile(
     r"(?i:\b(?:in|since|until|till|by|of|last|next|this|early|mid|late|from|to|through|during|"
     r"before|after|between|and|or|every|each)[\s-]+)$"
 )
-# A bare year needs a preposition or determiner before it (not "killed 2000 people").
+# A bare year needs a preposition or determiner before it (not "killed 1987 people").
 _YEAR_INTRO = re.compile(
     r"(?i:\b(?:in|since|until|till|by|of|from|to|through|during|before|after|between|and|"
     r"the|early|mid|late|its|his|her|their)\s+)$"
@@ -469,7 +469,7 @@ def resolve(expr: DateExpression, published: date | None, tense: Tense | None = 
     try:
         resolved = _resolve_core(expr, published, tense)
     except (OverflowError, ValueError):
-        return Resolution(note=f"'{expr.text}' falls outside the calendar (years 1-9999)")
+        return Resolution(note=f"'{expr.text}' falls outside the calendar")
     if not resolved.date or expr.relation not in ("since", "after", "from"):
         return resolved
     if published is not None and resolved.date_start > published.isoformat():
@@ -550,7 +550,7 @@ def _resolve_core(expr: DateExpression, published: date | None, tense: Tense) ->
         year = _pick_year(expr.month, expr.day, published, tense)
         if (expr.month, expr.day) == (2, 29):  # "Feb. 29" without a year: the nearest leap year
             step = 1 if tense.tense == "future" else -1
-            while not calendar.isleap(year) and 1 < year < 9999:
+            while not calendar.isleap(year) and date.min.year < year < date.max.year:
                 year += step
         try:
             return _day(date(year, expr.month, expr.day), how)
@@ -734,7 +734,7 @@ def extract_dates(
 
 
 def interval(iso: str, precision: str) -> tuple[str, str]:
-    """The first and last day covered by an ISO date at its precision ("2022-12" -> Dec 1-31).
+    """The first and last day covered by an ISO date at its precision ("1987-06" -> June 1-30).
 
     Used when a meeting takes the anchor of "since May 2020" without the open interval.
     """

@@ -2,7 +2,7 @@
 
 One row per date expression of the article (from :mod:`analysis.dates`), with the happening it
 dates: the nearest event word of ``data/lexicons/event_cues.csv`` in the date's clause, before
-the date first ("intervened in the conflict in 2014"), then after it ("In June the
+the date first ("intervened in the conflict in 1987"), then after it ("In June the
 ministers ... met"). A date used as a noun modifier dates the noun after it ("a March 2
 flood"). A clause ", when …" right after a date is a second happening at that date ("since
 May 2020, when she also met Berg"). The actors are the actor mentions of the clause (the

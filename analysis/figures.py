@@ -1,7 +1,7 @@
 """Casualty and displacement figures: what each number in an article counts, and of what.
 
 A number in a news sentence is a figure when it counts people: a casualty or displacement word
-governs it ("has killed around 300,000", "dozens of people were killed", "6.5 million
+governs it ("has killed around 300,000", "scores of villagers were killed", "6.5 million
 refugees") or it is followed by a noun for people ("48 Iranians"). For each figure this module
 gives the range the quantity grammar reads (:mod:`analysis.quantities`), the ``measure`` it
 counts, the event or period it ``refers_to`` ("Ethiopian civil war"), the ``place`` where the
@@ -98,7 +98,7 @@ def _calendar_words() -> frozenset[str]:
 def _is_people_noun(word: str, sentence_initial: bool) -> bool:
     if word.lower() in _nouns()["people"]:
         return True
-    # A capitalised plural after a number ("48 Iranians", "1,800 Palestinians") is a group of
+    # A capitalised plural after a number ("48 Iranians", "1,300 Xandians") is a group of
     # people in news prose; month and weekday names are not.
     return (
         not sentence_initial

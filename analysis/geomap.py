@@ -78,7 +78,7 @@ def named_places(frames: dict[str, pd.DataFrame],
     missing: list[str] = []
     by_name = {_key(n): iso for iso, n, _ in countries()}
     actors = frames.get("actors", pd.DataFrame())
-    if not actors.empty:  # the article's own spelling of a state ("South Sudan", not "S. Sudan")
+    if not actors.empty:  # the article's spelling ("North Macedonia", not "N. Macedonia")
         for _, state in actors[actors["kind"] == "state"].iterrows():
             by_name.setdefault(_key(str(state["name"])), str(state["country"]))
     meetings = frames.get("meetings", pd.DataFrame())

@@ -11,7 +11,7 @@ Files (each says in its header where its columns come from):
 - ``actor_cues.yml``: cue words (location prepositions, honorifics, office nouns, pronouns...).
 
 Matching runs on :func:`fold`-ed text: the same length as the original, so offsets carry over,
-with diacritics dropped and curly apostrophes made straight ("Erdoğan’s" -> "Erdogan's").
+with diacritics dropped and curly apostrophes made straight ("Gödel’s" -> "Godel's").
 """
 
 from __future__ import annotations
@@ -34,7 +34,7 @@ _QUOTES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', 
 def fold(text: str) -> str:
     """``text`` with each character replaced by its plain form, keeping every offset.
 
-    Why: names arrive as "Erdoğan" or "Erdogan", "Mosul’s" or "Mosul's"; matching on a folded
+    Why: names arrive as "Gödel" or "Godel", "Mosul’s" or "Mosul's"; matching on a folded
     copy of the same length finds both while spans still point into the original text.
     """
     out = []
@@ -181,5 +181,6 @@ def country_demonym(iso3: str) -> str:
 
 
 def alternation(words: list[str]) -> str:
-    """A regex alternation of literal ``words``, longest first (so "South Sudan" beats "Sudan")."""
+    """A regex alternation of literal ``words``, longest first ("North Macedonia" beats
+    "Macedonia")."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))

@@ -198,7 +198,7 @@ def signed_network(
 
 
 def _range_text(low, best, high) -> str:
-    """A range as a reader says it: "1,234", "≥ 5,000", "20,000–99,999 (best 50,000)"."""
+    """A range as a reader says it: "1,234", "≥ 7,300", "30,000–69,999 (best 50,000)"."""
     def fmt(v) -> str:
         return f"{int(v):,}"
 

@@ -239,28 +239,10 @@ def test_generic_code_is_not_flagged(innocent):
 
 # ------------------------------------------------------------------ the package
 
-#: Modules that still hold article material, by checker, on this branch. Owned by other work;
-#: each is a strict xfail, so the lead sees it flip to a failure (XPASS) once fixed, and
-#: removes it here.
-KNOWN = {
-    "actors.py": ("names",),        # "the White House", "envoy for Iraq"
-    "briefing.py": ("numbers",),    # "about 500,000 (450,000 to 550,000)"
-    "dates.py": ("numbers", "dates"),  # "killed 2000 people", "2022-12" -> Dec 1-31
-    "events.py": ("numbers",),      # "intervened in the conflict in 2014"
-    "figures.py": ("numbers", "phrases"),  # "1,800 Palestinians", "dozens of people were killed"
-    "lexicons.py": ("names",),      # "Erdoğan", "South Sudan"
-    "plotting.py": ("numbers",),    # "20,000–99,999 (best 50,000)"
-}
-
-
 def _cases():
     for path in MODULES:
         for what in CHECKERS:
-            marks = ()
-            if what in KNOWN.get(path.name, ()):
-                marks = pytest.mark.xfail(strict=True, reason=(
-                    f"analysis/{path.name} holds article {what} (owned by another branch)"))
-            yield pytest.param(path, what, marks=marks, id=f"{path.stem}-{what}")
+            yield pytest.param(path, what, id=f"{path.stem}-{what}")
 
 
 @pytest.mark.parametrize(("path", "what"), list(_cases()))
