@@ -168,21 +168,26 @@ def run_module(module: str, selection: list[str], jobs: int, rerun: bool = True,
     names = sorted((n for n in codes if not only or function_of(n) in only), key=natural_key)
     statuses = {name: STATUS_BY_EXIT_CODE.get(codes[name], "suspicious") for name in names}
 
-    stats = json.loads((work / "mutants" / "mutmut-stats.json").read_text(encoding="utf-8"))
-    tests_of = stats["tests_by_mangled_function_name"]
+    # the tests as they are now (a test added after the run counts), with the cache hook
+    tests_now = work / "mutants" / "tests"
+    shutil.rmtree(tests_now, ignore_errors=True)
+    shutil.copytree(ROOT / "tests", tests_now,
+                    ignore=shutil.ignore_patterns("__pycache__", "mutation"))
+    with (tests_now / "conftest.py").open("a", encoding="utf-8") as conftest:
+        conftest.write(CLEAR_CACHES)
 
     def recheck(name: str) -> str:
-        """A survivor's tests run again in a fresh process: mutmut's forked children were seen
-        to pass mutants that plainly fail their tests (``rows = None`` before ``rows.append``)
-        when run on their own, so a survivor is only counted once a fresh run passes too."""
-        if statuses[name] != "survived":
+        """A survivor's test selection run again in a fresh process, with the current tests:
+        mutmut's forked children were seen to pass mutants that plainly fail their tests when
+        run on their own (``rows = None`` before ``rows.append``), so a survivor is only counted
+        once a fresh run passes too."""
+        if statuses[name] not in SURVIVING:
             return statuses[name]
-        tests = sorted(tests_of.get(re.sub(r"__mutmut_\d+$", "", name), []))
         env = dict(os.environ, MUTANT_UNDER_TEST=name)
-        code = subprocess.run([sys.executable, "-m", "pytest", *PYTEST_QUIET, *tests],
+        code = subprocess.run([sys.executable, "-m", "pytest", *PYTEST_QUIET, *selection],
                               cwd=work / "mutants", env=env, capture_output=True,
                               check=False).returncode
-        return "killed on recheck" if code == 1 else "survived"
+        return "killed on recheck" if code == 1 else statuses[name]
 
     with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
         statuses = dict(zip(names, pool.map(recheck, names), strict=True))
@@ -240,8 +245,8 @@ def write_report(rows: list[dict[str, str]]) -> str:
         "counts survivors and mutants no selected test reached, over all mutants. Each survivor",
         "is listed with why it is harmless (`harmless.csv`), or as UNEXPLAINED.",
         "",
-        "`killed (n)`: n of them passed under mutmut but failed their tests when run again in a",
-        "fresh process (see `recheck` in `mutate.py`).",
+        "`killed (n)`: n of them passed under mutmut but failed the module's test selection when",
+        "run again in a fresh process with the current tests (see `recheck` in `mutate.py`).",
         "",
         "| module | mutants | killed | survived | no tests | other | survived % |",
         "| --- | --- | --- | --- | --- | --- | --- |",
