@@ -142,7 +142,7 @@ def changed_lines(diff: str) -> tuple[str, str]:
 
 
 def run_module(module: str, selection: list[str], jobs: int, rerun: bool = True,
-               only: list[str] | None = None) -> list[Mutant]:
+               only: list[str] | None = None, recheck_survivors: bool = True) -> list[Mutant]:
     """Mutate one module (or, with ``rerun=False``, read its last run again) and list its
     mutants, only those of the functions ``only`` if given; the change of each survivor is
     read back with ``mutmut show``."""
@@ -176,15 +176,27 @@ def run_module(module: str, selection: list[str], jobs: int, rerun: bool = True,
     with (tests_now / "conftest.py").open("a", encoding="utf-8") as conftest:
         conftest.write(CLEAR_CACHES)
 
+    # the tests mutmut saw calling each function, and the tests of the selection added since
+    stats = json.loads((work / "mutants" / "mutmut-stats.json").read_text(encoding="utf-8"))
+    tests_of = stats["tests_by_mangled_function_name"]
+    known = {test for tests in tests_of.values() for test in tests}
+    listed = "" if not recheck_survivors else subprocess.run(
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", *PYTEST_QUIET[:2], *selection],
+        cwd=work / "mutants", capture_output=True, text=True, check=False).stdout
+    added = sorted({line.strip() for line in listed.splitlines() if "::" in line} - known)
+
     def recheck(name: str) -> str:
-        """A survivor's test selection run again in a fresh process, with the current tests:
+        """A survivor's tests run again in a fresh process, with the tests added since the run:
         mutmut's forked children were seen to pass mutants that plainly fail their tests when
         run on their own (``rows = None`` before ``rows.append``), so a survivor is only counted
         once a fresh run passes too."""
-        if statuses[name] not in SURVIVING:
+        if statuses[name] not in SURVIVING or not recheck_survivors:
+            return statuses[name]
+        tests = sorted(set(tests_of.get(re.sub(r"__mutmut_\d+$", "", name), [])) | set(added))
+        if not tests:
             return statuses[name]
         env = dict(os.environ, MUTANT_UNDER_TEST=name)
-        code = subprocess.run([sys.executable, "-m", "pytest", *PYTEST_QUIET, *selection],
+        code = subprocess.run([sys.executable, "-m", "pytest", *PYTEST_QUIET, *tests],
                               cwd=work / "mutants", env=env, capture_output=True,
                               check=False).returncode
         return "killed on recheck" if code == 1 else statuses[name]
@@ -245,11 +257,14 @@ def write_report(rows: list[dict[str, str]]) -> str:
         "counts survivors and mutants no selected test reached, over all mutants. Each survivor",
         "is listed with why it is harmless (`harmless.csv`), or as UNEXPLAINED.",
         "",
-        "`killed (n)`: n of them passed under mutmut but failed the module's test selection when",
-        "run again in a fresh process with the current tests (see `recheck` in `mutate.py`).",
+        "`killed (n)`: n of them passed under mutmut but failed when their tests, and the tests",
+        "added since the run, were run again in a fresh process (see `recheck` in `mutate.py`).",
         "",
-        "| module | mutants | killed | survived | no tests | other | survived % |",
-        "| --- | --- | --- | --- | --- | --- | --- |",
+        "`not run`: mutants of a run stopped before it reached them (a partial run); `survived %`",
+        "is over the mutants that were run.",
+        "",
+        "| module | mutants | killed | survived | no tests | other | not run | survived % |",
+        "| --- | --- | --- | --- | --- | --- | --- | --- |",
     ]
     for module in modules:
         mine = [r for r in rows if r["module"] == module]
@@ -257,10 +272,12 @@ def write_report(rows: list[dict[str, str]]) -> str:
         rechecked = sum(r["status"] == "killed on recheck" for r in mine)
         survived = sum(r["status"] == "survived" for r in mine)
         untested = sum(r["status"] == "no tests" for r in mine)
-        other = len(mine) - killed - survived - untested
-        share = 100 * (survived + untested) / len(mine) if mine else 0.0
+        not_run = sum(r["status"] == "not checked" for r in mine)
+        other = len(mine) - killed - survived - untested - not_run
+        run = len(mine) - not_run
+        share = 100 * (survived + untested) / run if run else 0.0
         lines.append(f"| {module} | {len(mine)} | {killed} ({rechecked}) | {survived} | {untested} "
-                     f"| {other} | {share:.1f} |")
+                     f"| {other} | {not_run} | {share:.1f} |")
     limited = functions()
     for module in modules:
         if limited.get(module):
@@ -290,6 +307,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 2)
     parser.add_argument("--report-only", action="store_true",
                         help="rewrite the report from the last run of each module")
+    parser.add_argument("--no-recheck", action="store_true",
+                        help="count survivors as mutmut found them, without the fresh-process "
+                             "recheck")
     args = parser.parse_args(argv)
     selections = targets()
     unknown = [m for m in args.modules if m not in selections]
@@ -301,7 +321,8 @@ def main(argv: list[str] | None = None) -> int:
     for module in args.modules:
         print(f"mutating analysis/{module}.py ...", file=sys.stderr, flush=True)
         results[module] = run_module(module, selections[module], args.jobs,
-                                     rerun=not args.report_only, only=functions()[module])
+                                     rerun=not args.report_only, only=functions()[module],
+                                     recheck_survivors=not args.no_recheck)
     rows = write_results(results)
     table = write_report(rows)
     print("\n".join(line for line in table.splitlines() if line.startswith("| ")))
