@@ -35,7 +35,7 @@ ALLOW_ROOT := $(if $(filter 0,$(shell id -u)),--allow-root)
 .PHONY: brief test lab notebooks bench editions lint clean eval mutation fuzz corpus
 
 # Core modules under mutation testing; each needs a row in tests/mutation/targets.csv.
-MUTATION_MODULES ?= scoring provenance
+MUTATION_MODULES ?= scoring provenance quantities dates clauses meetings relations
 
 $(STAMP): pyproject.toml constraints.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)

@@ -16,6 +16,7 @@ from analysis.clauses import (
     clause_at,
     clause_tense,
     extract_clauses,
+    negation_at,
 )
 from analysis.lexicons import read_commented_csv
 from analysis.provenance import check_provenance
@@ -149,3 +150,35 @@ def test_cost_per_character_stays_flat(name: str) -> None:
         if ratios[-1] < 3.0:
             break
     assert min(ratios) < 3.0, ratios
+
+
+# --- negation_at: a negator just before the word, else the clause's negation or refusal -------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "word", "negation"),
+    [
+        ("There were no talks on Monday.", "talks", "no"),
+        ("They left without agreement.", "agreement", "without"),
+        ("The two leaders never met in Paris.", "Paris", "never"),
+        # too far from "not" for the word window: the clause's own negation covers it
+        ("The ministers did not discuss the new border treaty.", "treaty", "not"),
+        ("Russia refused to meet the new American envoy.", "envoy", "refused to"),
+        ("The ministers failed to reach a final peace deal.", "deal", "failed to"),
+        ("The ministers discussed the treaty.", "treaty", ""),
+        # the subject comes before the negated verb: not covered
+        ("The ministers of both big countries did not meet.", "countries", ""),
+        # a negator in an earlier clause does not reach into the next one
+        ("He said no, and the ministers met.", "ministers", ""),
+        ("She never said that the ministers met.", "ministers", ""),
+    ],
+)
+def test_negation_at_covers_a_word_only_within_its_clause(sentence, word, negation):
+    start = sentence.index(word)
+    clause = clause_at(analyse_sentence(sentence), start)
+    assert negation_at(sentence, clause, start) == negation
+
+
+def test_negation_at_without_a_clause_reads_only_the_words_before():
+    assert negation_at("no talks", None, 3) == "no"
+    assert negation_at("the talks did not happen", None, 4) == ""

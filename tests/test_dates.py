@@ -14,6 +14,7 @@ from analysis.dates import (
     clause_tense,
     extract_dates,
     find_date_expressions,
+    interval,
     resolve_phrase,
 )
 from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
@@ -231,3 +232,42 @@ def test_an_interval_never_ends_before_it_starts(published, relation, expression
             assert res.date_start <= res.date_end, (text, res)
         if res.date:
             assert res.precision and res.date_start, (text, res)
+
+
+# --- interval of an ISO date at its precision; the "how" explanation names tense and cue -----
+
+
+@pytest.mark.parametrize(
+    ("iso", "precision", "expected"),
+    [
+        ("2023-03-14", "day", ("2023-03-14", "2023-03-14")),
+        ("2023", "year", ("2023-01-01", "2023-12-31")),
+        ("2024-02", "month", ("2024-02-01", "2024-02-29")),  # leap year
+        ("2023-02", "month", ("2023-02-01", "2023-02-28")),
+        ("2024-W01", "week", ("2024-01-01", "2024-01-07")),  # ISO week 1 of 2024 starts Mon 1 Jan
+        ("2020-W53", "week", ("2020-12-28", "2021-01-03")),
+        ("2023", "decade", ("", "")),
+        ("", "day", ("", "")),
+    ],
+)
+def test_interval_covers_the_days_of_the_precision(iso, precision, expected) -> None:
+    assert interval(iso, precision) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "named"),
+    [
+        ("they will meet on Friday", ("future clause ('will')", "coming Friday")),
+        ("they met on Friday", ("past clause ('met')", "past Friday")),
+        ("the talks on Friday", ("no tense cue found, so taken as past", "past Friday")),
+        ("in March they will meet", ("future clause ('will')", "next (on or after) March")),
+        ("they met in March", ("past clause ('met')", "latest (on or before) March")),
+        ("they met on the 5th", ("past clause ('met')", "latest (on or before) such day")),
+        ("they will meet on the 20th", ("future clause ('will')", "next (on or after) such day")),
+    ],
+)
+def test_how_names_the_tense_cue_and_the_direction_taken(phrase, named) -> None:
+    how = resolve_phrase(phrase, TUESDAY).how
+    for words in named:
+        assert words in how
+    assert "2023-03-14" in how

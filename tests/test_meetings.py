@@ -263,6 +263,9 @@ MEETING_CASES = [
      [("France|Germany|Italy", "held", "2023-03-15")]),
     ("Ana Lopes met Jan Berg in Cairo on Monday, the ministry said on Tuesday.",
      [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    # the present perfect and the present progressive report a meeting of the day
+    ("Ana Lopes has met Jan Berg.", [("Ana Lopes|Jan Berg", "held", "2023-03-15")]),
+    ("Ana Lopes is arriving in Cairo.", [("Ana Lopes", "held", "2023-03-15")]),
 ]
 
 

@@ -10,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from analysis.quantities import (
+    _apply,
     conventions,
     describe_phrases,
     find_quantities,
@@ -237,3 +238,45 @@ def test_never_raises_on_digit_heavy_text(text):
         assert text[row.start : row.end] == row.text
         bounds = [v for v in (row.low, row.best, row.high) if not pd.isna(v)]
         assert bounds == sorted(bounds)
+
+
+# --- convention formulas, range ends and the size limit, at their edges -----------------------
+
+
+@pytest.mark.parametrize(
+    ("formula", "x", "expected"),
+    [
+        ("X", "40", Decimal(40)),
+        ("0.9X", "1000", Decimal(900)),
+        ("1.1X", "10", Decimal(11)),
+        ("X-1", "50", Decimal(49)),  # "fewer than 50": the largest whole number below
+        ("X+1", "50", Decimal(51)),
+        ("2X+3", "5", Decimal(13)),
+        ("7", "50", Decimal(7)),  # a plain number ignores X
+        ("  ", "50", None),  # an empty cell is an open end
+    ],
+)
+def test_convention_formulas_are_evaluated_in_x(formula, x, expected):
+    assert _apply(formula, Decimal(x)) == expected
+
+
+@pytest.mark.parametrize(
+    ("phrase", "low", "high"),
+    [
+        ("2 to 3 million", 2_000_000, 3_000_000),  # the scale belongs to both ends
+        ("1 million to 2 million", 1_000_000, 2_000_000),
+        ("900 to 1 million", 900, 1_000_000),  # 900 million would end after it starts
+        ("20-30", 20, 30),
+        ("20 to 20", 20, 20),  # ends equal: still a range, it does not end before it starts
+    ],
+)
+def test_ranges_keep_both_ends_and_their_kind(phrase, low, high):
+    quantity = parse_quantity(phrase)
+    assert (quantity.value, quantity.low, quantity.best, quantity.high) == (low, low, None, high)
+    assert quantity.kind == "range"
+
+
+def test_values_up_to_the_largest_count_are_kept_and_larger_ones_refused():
+    assert parse_quantity("1,000,000,000,000,000").value == 10**15
+    assert parse_quantity("1,000,000,000,000,001") is None
+    assert parse_quantity("Kremlin") is None
