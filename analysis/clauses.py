@@ -46,7 +46,7 @@ import yaml
 
 from analysis.article import Article
 from analysis.frames import make_frame
-from analysis.lexicons import read_lexicon
+from analysis.lexicons import lexicon_rows, read_lexicon
 from analysis.paths import LEXICONS_DIR
 
 #: Columns of :func:`extract_clauses`.
@@ -120,13 +120,13 @@ class _Words:
 @lru_cache(maxsize=1)
 def tense_cues() -> dict[str, tuple[str, str]]:
     """cue -> (tense, kind), from ``data/lexicons/tense_cues.csv``."""
-    rows = read_lexicon("tense_cues.csv").to_dict("records")
+    rows = lexicon_rows("tense_cues.csv")
     return {row["cue"]: (row["tense"], row["kind"]) for row in rows}
 
 
 @lru_cache(maxsize=1)
 def _words() -> _Words:
-    rows = read_lexicon("tense_cues.csv").to_dict("records")
+    rows = lexicon_rows("tense_cues.csv")
     cues: dict[str, Cue] = {}
     phrases: dict[tuple[str, ...], Cue] = {}
     for row in rows:

@@ -37,7 +37,7 @@ from analysis.article import Article
 from analysis.clauses import Clause, Tense, analyse_sentence, clause_tense
 from analysis.clauses import tense_cues as tense_cues  # re-exported: dates' tense words
 from analysis.frames import make_frame
-from analysis.lexicons import read_lexicon
+from analysis.lexicons import lexicon_rows
 
 #: Columns of :func:`extract_dates`.
 DATE_COLUMNS = (
@@ -61,15 +61,11 @@ DATE_COLUMNS = (
 PRECISIONS = ("day", "week", "month", "year")
 
 
-def _read_csv(name: str) -> list[dict[str, str]]:
-    return read_lexicon(name).to_dict("records")
-
-
 @lru_cache(maxsize=1)
 def date_words() -> dict[str, dict[str, str]]:
     """kind -> {word: value}, from ``data/lexicons/date_words.csv``."""
     table: dict[str, dict[str, str]] = {}
-    for row in _read_csv("date_words.csv"):
+    for row in lexicon_rows("date_words.csv"):
         table.setdefault(row["kind"], {})[row["word"]] = row["value"]
     return table
 

@@ -26,7 +26,7 @@ from analysis.article import Article
 from analysis.clauses import Clause, clause_at, negation_at, sentence_clauses
 from analysis.dates import extract_dates, interval
 from analysis.frames import make_frame
-from analysis.lexicons import read_lexicon
+from analysis.lexicons import lexicon_rows
 from analysis.meetings import (
     WHEN_AFTER_DATE,
     Mention,
@@ -61,7 +61,7 @@ _RELATIVE_BEFORE = re.compile(r"^\s*(?:which|who|that)\s+$", re.IGNORECASE)
 
 @lru_cache(maxsize=1)
 def _cues() -> tuple[list[tuple[re.Pattern, str, str]], re.Pattern | None]:
-    rows = read_lexicon("event_cues.csv").to_dict("records")
+    rows = lexicon_rows("event_cues.csv")
     events = [
         (re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), r["label"], r["kind"])
         for r in rows

@@ -76,6 +76,11 @@ def read_lexicon(name: str) -> pd.DataFrame:
     return read_commented_csv(LEXICONS_DIR / name)
 
 
+def lexicon_rows(name: str) -> list[dict[str, str]]:
+    """The rows of a CSV lexicon as plain dicts (text cells), for passes that loop over them."""
+    return read_lexicon(name).to_dict("records")
+
+
 @lru_cache(maxsize=1)
 def countries() -> pd.DataFrame:
     """countries.csv: iso3, iso2, numeric, name, iso_name, official_name, aliases, demonyms,

@@ -67,7 +67,7 @@ from analysis.clauses import (
 )
 from analysis.dates import extract_dates, interval
 from analysis.frames import make_frame
-from analysis.lexicons import country_forms, country_name, fold, read_lexicon
+from analysis.lexicons import country_forms, country_name, fold, lexicon_rows
 
 #: Columns of :func:`extract_meetings` (the issue's columns first, then explanations).
 MEETING_COLUMNS = (
@@ -104,13 +104,9 @@ _KIND_RANK = {k: i for i, k in enumerate(
 )}  # fmt: skip
 
 
-def _read_csv(name: str) -> list[dict[str, str]]:
-    return read_lexicon(name).to_dict("records")
-
-
 @lru_cache(maxsize=1)
 def _cue_patterns() -> list[tuple[re.Pattern, str, str]]:
-    rows = [r for r in _read_csv("meeting_cues.csv") if r["part"] != "status"]
+    rows = [r for r in lexicon_rows("meeting_cues.csv") if r["part"] != "status"]
     return [
         (re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), r["kind"], r["part"]) for r in rows
     ]
@@ -119,23 +115,23 @@ def _cue_patterns() -> list[tuple[re.Pattern, str, str]]:
 @lru_cache(maxsize=1)
 def _status_patterns() -> list[tuple[re.Pattern, str]]:
     """Verbs that put a meeting off or call it off ("postponed", "called off")."""
-    rows = [r for r in _read_csv("meeting_cues.csv") if r["part"] == "status"]
+    rows = [r for r in lexicon_rows("meeting_cues.csv") if r["part"] == "status"]
     return [(re.compile(rf"\b(?:{r['pattern']})\b", re.IGNORECASE), r["kind"]) for r in rows]
 
 
 @lru_cache(maxsize=1)
 def _role_patterns() -> list[dict[str, str]]:
-    return _read_csv("meeting_roles.csv")
+    return lexicon_rows("meeting_roles.csv")
 
 
 @lru_cache(maxsize=1)
 def _codes() -> list[dict[str, str]]:
-    return _read_csv("meeting_codes.csv")
+    return lexicon_rows("meeting_codes.csv")
 
 
 @lru_cache(maxsize=1)
 def _reporting_verbs() -> frozenset[str]:
-    return frozenset(r["form"].lower() for r in _read_csv("reporting_verbs.csv"))
+    return frozenset(r["form"].lower() for r in lexicon_rows("reporting_verbs.csv"))
 
 
 _ANAPHORIC = re.compile(
