@@ -21,7 +21,7 @@ import pandas as pd
 from analysis.article import Article, load_article
 from analysis.frames import make_frame
 from analysis.paths import SEED_ARTICLE
-from analysis.summary import figure_line, footnotes, meeting_line
+from analysis.summary import figure_line, footnotes, meeting_line, thousands
 
 COLUMNS = ("section", "fact", "sentence_id", "quote", "start", "end")
 
@@ -39,15 +39,9 @@ def article_under_study(path: str | os.PathLike | None = None,
     return load_article(path, published=published)
 
 
-def _number(value: object) -> str:
-    if value is None or pd.isna(value) or value == "":
-        return ""
-    return f"{float(value):,.0f}"
-
-
 def figure_range(row: pd.Series) -> str:
     """'about 7,000 (6,300 to 7,700)' style text for a figures row."""
-    low, best, high = _number(row.get("low")), _number(row.get("best")), _number(row.get("high"))
+    low, best, high = (thousands(row.get(c)) for c in ("low", "best", "high"))
     if best and low and high and low != high:
         return f"{best} ({low} to {high})"
     if best:

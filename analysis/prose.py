@@ -11,6 +11,8 @@ from collections.abc import Mapping
 
 import pandas as pd
 
+from analysis.summary import thousands
+
 
 def listed(items: list[str]) -> str:
     """'a', 'a and b', 'a, b and c' ('' for none)."""
@@ -63,19 +65,15 @@ def counted(frame: pd.DataFrame, column: str) -> str:
     return listed([f"{counts[v]} {v}" for v in order])
 
 
-def _number(value: object) -> str:
-    return f"{int(value):,}"
-
-
 def range_words(low: object, best: object, high: object) -> str:
     """A figure's range in words: '6,300 to 7,700', 'at least 40', 'at most 30', '12'."""
     if pd.isna(low) and pd.isna(high):
-        return "no range" if pd.isna(best) else _number(best)
+        return "no range" if pd.isna(best) else thousands(best)
     if pd.isna(high):
-        return f"at least {_number(low)}"
+        return f"at least {thousands(low)}"
     if pd.isna(low):
-        return f"at most {_number(high)}"
-    return _number(low) if low == high else f"{_number(low)} to {_number(high)}"
+        return f"at most {thousands(high)}"
+    return thousands(low) if low == high else f"{thousands(low)} to {thousands(high)}"
 
 
 def describe_figures(figures: pd.DataFrame, numbers: pd.DataFrame) -> str:
