@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import re
+
+import nbformat
 import pandas as pd
 import pytest
 
 from analysis import plotting
 from analysis.network import balance_predictions, signed_graph, triads
+from analysis.paths import NOTEBOOKS_DIR
 from analysis.prose import (
     counted,
     describe_collective_meetings,
@@ -270,3 +274,35 @@ def test_relation_lines_group_phrases_by_sentence(seed):
     assert f"* sentence {sid} (\u201cwhich has long supported\u201d): Turkey supports " \
            "Syrian rebels" in text
     assert "\u201cnot in the text at all\u201d: not in this article" in text
+
+
+# What a markdown cell may not state, because a frame decides it: a sentence id ("sentence 8
+# is the longest"), a frame row id (M01, E03, F02), a count of rows ("2 of 3"), a score, or a
+# sentence length. Quoted article text and section numbers stay allowed.
+OUTPUT_IN_PROSE = re.compile(
+    r"\b(?:[Ss]entences? \d+|[MEF]\d{2}\b|\d+ (?:of|out of) \d+\b|(?:F1|precision|recall) \d"
+    r"|\d+(?:[–-]\d+)? words\b)")
+
+
+def _markdown_cells():
+    for path in sorted(NOTEBOOKS_DIR.glob("[0-9]*.ipynb")):
+        for index, cell in enumerate(nbformat.read(path, as_version=4).cells):
+            if cell.cell_type == "markdown":
+                yield path.name, index, cell.source
+
+
+@pytest.mark.parametrize("text", [
+    "The lead and sentence 12 come next, at 27–28 words.",
+    "M04 of notebook 04 already has the call.",
+    "The extractor finds 2 of 3 meetings.",
+    "On the seed, F1 0.97.",
+])
+def test_the_output_pattern_catches_what_the_issue_found(text):
+    assert OUTPUT_IN_PROSE.search(text)
+
+
+def test_no_markdown_cell_states_an_output_a_frame_decides():
+    found = [f"{name}, cell {index}: {match.group(0)!r}"
+             for name, index, source in _markdown_cells()
+             for match in OUTPUT_IN_PROSE.finditer(source)]
+    assert not found, "render these from the frames instead: " + "; ".join(found)
