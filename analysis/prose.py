@@ -352,12 +352,14 @@ def describe_triangles(triad_table: pd.DataFrame, relations: pd.DataFrame) -> st
                 text += f" The article reports {listed(brokers)} mediating between {u} and {v}."
         bullets.append(text)
     shared = [s for s in dict.fromkeys(sides) if sides.count(s) > 1]
-    summary = (f"{listed(shared)} " + ("is a hostile side" if len(shared) == 1 else
-                                       "are hostile sides")
-               + f" of more than one of the {len(unbalanced)} unbalanced triangles: "
-               "balance puts " + ("that tie" if len(shared) == 1 else "those ties")
-               + " under most pressure." if shared else
-               f"No hostile tie is shared by two of the {len(unbalanced)} unbalanced triangles.")
+    if shared:
+        summary = (listed([f"{s} is a hostile side of {sides.count(s)} of the {len(unbalanced)} "
+                           "unbalanced triangles" for s in shared])
+                   + ": balance puts " + ("that tie" if len(shared) == 1 else "those ties")
+                   + " under most pressure.")
+    else:
+        summary = (f"No hostile tie is shared by two of the {len(unbalanced)} unbalanced "
+                   "triangles.")
     return "\n".join(bullets) + "\n\n" + summary
 
 
