@@ -307,3 +307,34 @@ def test_no_markdown_cell_states_an_output_a_frame_decides():
              for name, index, source in _markdown_cells()
              for match in OUTPUT_IN_PROSE.finditer(source)]
     assert not found, "render these from the frames instead: " + "; ".join(found)
+
+
+def test_bar_counts_draws_the_counts_the_prose_lists():
+    counts = pd.Series({"Kremlin": 2, "Analysts": 3, "Assad": 1})
+    fig = plotting.bar_counts(counts, title="t", xlabel="x", ylabel="y", source="s")
+    ax = fig.axes[0]
+    assert [p.get_width() for p in ax.patches] == [1, 2, 3]  # smallest at the bottom
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["Assad", "Kremlin", "Analysts"]
+
+
+def test_heatmap_annotates_every_cell_with_its_count():
+    matrix = pd.DataFrame([[3, 1], [1, 2]], index=["A", "B"], columns=["A", "B"])
+    fig = plotting.heatmap(matrix, title="t", xlabel="x", ylabel="y", source="s")
+    assert [t.get_text() for t in fig.axes[0].texts] == ["3", "1", "1", "2"]
+
+
+def test_signed_network_draws_each_edge_once_with_its_sign_and_label():
+    relations = _relations([("R", "ally", "S", 1), ("S", "rival", "T", -1),
+                            ("U", "supports", "K", 1)]).assign(hedged=[False, False, True])
+    graph = signed_graph(relations)
+    positions = {n: (i, i % 2) for i, n in enumerate(sorted(graph.nodes))}
+    fig = plotting.signed_network(graph, positions, title="t", source="s")
+    ax = fig.axes[0]
+    labels = sorted(t.get_text() for t in ax.texts if t.get_text() in {"ally", "rival",
+                                                                        "supports"})
+    assert labels == ["ally", "rival", "supports"]
+    from matplotlib.collections import LineCollection
+    drawn = [c for c in ax.collections if isinstance(c, LineCollection)]
+    assert sum(len(c.get_segments()) for c in drawn) == graph.number_of_edges()
+    faint = [c for c in drawn if c.get_alpha() is not None and c.get_alpha() < 0.5]
+    assert sum(len(c.get_segments()) for c in faint) == 1  # the hedged U–K tie
