@@ -144,7 +144,7 @@ def describe_ranges(frame: pd.DataFrame, by: str, column: str) -> str:
 
 def quoted_examples(frame: pd.DataFrame, text: str = "text", n: int = 2) -> str:
     """The first ``n`` distinct texts of ``frame`` with their sentence:
-    '“Russian” (sentence 4) and “Syrian” (sentence 6)'; '' when there are none."""
+    '“Kenyan” (sentence 4) and “Ethiopian” (sentence 6)'; '' when there are none."""
     seen: dict[str, int] = {}
     for row in frame.sort_values(["sentence_id"], kind="stable").to_dict("records"):
         seen.setdefault(row[text], int(row["sentence_id"]))
@@ -205,8 +205,8 @@ def describe_wordings(phrases: pd.DataFrame, values: list[float], what: str) -> 
 
 def describe_moves(quotes: pd.Series, before: pd.Series, after: pd.Series,
                    when: str) -> str:
-    """Which dates move when the publication date changes ('“Wednesday” 2023-03-15 →
-    2023-03-22'), and which stay; the three series are aligned row by row."""
+    """Which dates move when the publication date changes ('“Monday” 2030-05-06 →
+    2030-05-13'), and which stay; the three series are aligned row by row."""
     moved = [f"\u201c{q}\u201d {b} → {a}" for q, b, a in zip(quotes, before, after, strict=True)
              if b != a]
     count, moved = len(moved), list(dict.fromkeys(moved))
@@ -251,7 +251,7 @@ def describe_collective_meetings(meetings: pd.DataFrame) -> str:
 
 def describe_negation_pairs(meetings: pd.DataFrame) -> str:
     """Each negated meeting with the meetings of other status told in the same sentence (a
-    negation that implies a fact: 'has not visited since 2021, when he met …')."""
+    negation that implies a fact: 'has not visited since May, when he met …')."""
     negated = meetings[meetings["status"] == "negated"]
     if negated.empty:
         return "No meeting is negated."
@@ -289,7 +289,7 @@ def describe_retold(meetings: pd.DataFrame) -> str:
 
 def relation_lines(article, relations: pd.DataFrame, phrases: list[str]) -> str:
     """A markdown bullet per sentence holding one of ``phrases``: the phrases and the rows
-    ``relations`` has for that sentence ('Turkey supports Syrian rebels (hedged)')."""
+    ``relations`` has for that sentence ('A supports B (hedged)')."""
     by_sentence: dict[int, list[str]] = {}
     missing = []
     for phrase in phrases:
