@@ -421,3 +421,18 @@ def describe_status_changes(before: pd.DataFrame, after: pd.DataFrame) -> str:
         text += " Unchanged: " + listed([f"{r['a']}–{r['b']}–{r['c']} ({r['status_before']})"
                                          for r in same.to_dict("records")]) + "."
     return text
+
+
+def describe_agreement(checks: Mapping[str, bool], reader: str = "a reader") -> str:
+    """Whether the rows read each phrase as ``reader`` does: ``checks`` maps a phrase to True
+    when they agree. 'The rows agree with a reader on “a” and “b”; they read “c” otherwise.'"""
+    agree = [f"\u201c{p}\u201d" for p, ok in checks.items() if ok]
+    differ = [f"\u201c{p}\u201d" for p, ok in checks.items() if not ok]
+    if not checks:
+        return "No phrase to check."
+    if not differ:
+        return f"The rows agree with {reader} on all {len(agree)} phrases."
+    if not agree:
+        return f"The rows read every phrase otherwise than {reader}: {listed(differ)}."
+    return (f"The rows agree with {reader} on {listed(agree)}; they read {listed(differ)} "
+            "otherwise.")

@@ -13,6 +13,7 @@ from analysis.network import balance_predictions, signed_graph, triads
 from analysis.paths import NOTEBOOKS_DIR
 from analysis.prose import (
     counted,
+    describe_agreement,
     describe_collective_meetings,
     describe_comparison,
     describe_figures,
@@ -338,3 +339,12 @@ def test_signed_network_draws_each_edge_once_with_its_sign_and_label():
     assert sum(len(c.get_segments()) for c in drawn) == graph.number_of_edges()
     faint = [c for c in drawn if c.get_alpha() is not None and c.get_alpha() < 0.5]
     assert sum(len(c.get_segments()) for c in faint) == 1  # the hedged U–K tie
+
+
+def test_agreement_names_the_phrases_read_otherwise():
+    assert describe_agreement({"a": True, "b": False, "c": True}) == (
+        "The rows agree with a reader on \u201ca\u201d and \u201cc\u201d; they read "
+        "\u201cb\u201d otherwise.")
+    assert describe_agreement({"a": True, "b": True}) == \
+        "The rows agree with a reader on all 2 phrases."
+    assert describe_agreement({"a": False}).startswith("The rows read every phrase otherwise")
