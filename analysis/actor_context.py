@@ -10,9 +10,6 @@ from analysis.actor_lexicon import (
     _Actor,
     _Mention,
 )
-from analysis.lexicons import (
-    alternation,
-)
 
 
 class ContextPasses:
@@ -59,15 +56,13 @@ class ContextPasses:
         preps = {w.lower() for w in self.c["location_prepositions"]}
         verbs = {w.lower() for w in self.c["location_verbs"]}
         fillers = {w.lower() for w in self.c["location_fillers"]} - {"and"}
-        place_nouns = rf"^ (?:{alternation(self.c['location_nouns'])})(?![\w-])"
-        place_suffix = rf"^(?:{alternation(self.c['location_suffixes'])})(?![\w-])"
         previous: _Mention | None = None
         for cand in chosen:
             if kinds.get(cand.sentence_id) == "dateline":
                 cand.role = "location"
-            elif cand.form == "demonym" and re.match(place_nouns, self.folded[cand.end:]):
+            elif cand.form == "demonym" and self.p["place_noun"].match(self.folded, cand.end):
                 cand.role = "location"  # "the Ukrainian city of ...": a place, not the state
-            elif re.match(place_suffix, self.folded[cand.end:], re.I):
+            elif self.p["place_suffix"].match(self.folded, cand.end):
                 cand.role = "location"  # "a London-based monitor"
             elif not cand.role:
                 actor = self.actors.get(cand.actor_id)

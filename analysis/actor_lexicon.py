@@ -103,8 +103,13 @@ def _patterns() -> dict[str, re.Pattern]:
     )
     name = rf"{token}(?: (?:(?:{particles}) )?{token}){{0,3}}"
     return {
-        "country": re.compile(rf"(?<!\w)(?:{alternation(list(country_forms()))})(?!\w)"),
-        "group": re.compile(rf"(?<!\w)(?:{alternation(group_forms)})(?!\w)"),
+        # the two big lexicons match case-sensitively: their tries may branch on case alone
+        "country": re.compile(
+            rf"(?<!\w)(?:{alternation(country_forms(), case_sensitive=True)})(?!\w)"
+        ),
+        "group": re.compile(
+            rf"(?<!\w)(?:{alternation(group_forms, case_sensitive=True)})(?!\w)"
+        ),
         "generic": re.compile(rf"(?<![\w-])(?:{alternation(generic_forms)})(?![\w-])", re.I),
         "title": re.compile(
             rf"(?<![\w-])(?:{alternation(list(titles()['title']))})(?![\w-])", re.I
@@ -128,6 +133,11 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"(?:{alternation(c.get('demonym_collective_nouns', []))})(?![\w-])"
         ),
         "word": re.compile(r"[\w.]+|[,;:]"),
+        "particle_prefix": re.compile(rf"^(?:{particles})-"),
+        "posting": re.compile(rf" (?:{alternation(c['title_postings'])}) "),
+        # matched at a position (``match(text, pos)``), so no "^"
+        "place_noun": re.compile(rf" (?:{alternation(c['location_nouns'])})(?![\w-])"),
+        "place_suffix": re.compile(rf"(?:{alternation(c['location_suffixes'])})(?![\w-])", re.I),
     }
 
 
@@ -162,7 +172,14 @@ def _state_id(iso3: str) -> str:
 
 
 def _people_name(folded_name: str) -> str:
-    for row in people().to_dict("records"):
-        if fold(row["name"]) == folded_name:
-            return row["name"]
-    return folded_name
+    """The people.csv spelling of a folded name (the folded name itself if not listed)."""
+    return _people_spellings().get(folded_name, folded_name)
+
+
+@lru_cache(maxsize=1)
+def _people_spellings() -> dict[str, str]:
+    """Folded name -> people.csv's spelling (the first row of a name), built once."""
+    out: dict[str, str] = {}
+    for name in people()["name"]:
+        out.setdefault(fold(name), name)
+    return out

@@ -123,8 +123,7 @@ class NamePasses:
             for m in self.p["title"].finditer(self.folded, lo, hi):
                 pos = m.end()
                 # "ambassador to Paris", "envoy for Xandia": the posting belongs to the role
-                joint = re.match(rf" (?:{alternation(self.c['title_postings'])}) ",
-                                 self.folded[pos:pos + 12])
+                joint = self.p["posting"].match(self.folded[pos:pos + 12])
                 if joint:
                     posting = [c for c in self.candidates if c.start == pos + joint.end()]
                     if posting:
@@ -173,7 +172,7 @@ class NamePasses:
     def _person_key(self, name: str) -> str:
         tokens = name.split(" ")
         last = tokens[-1]
-        last = re.sub(rf"^(?:{alternation(self.c['name_particles'])})-", "", last)
+        last = self.p["particle_prefix"].sub("", last)
         return last.lower()
 
     def people_by_honorific(self) -> None:
@@ -188,7 +187,7 @@ class NamePasses:
 
     def people_from_lexicon(self) -> None:
         rows = _people_rows()
-        pattern = re.compile(rf"(?<![\w-])(?:{alternation(list(rows))})(?![\w-])")
+        pattern = re.compile(rf"(?<![\w-])(?:{alternation(rows, case_sensitive=True)})(?![\w-])")
         for sent in self.sentences:
             for m in pattern.finditer(self.folded, sent["start"], sent["end"]):
                 row = rows[m.group(0)]
@@ -208,12 +207,13 @@ class NamePasses:
                 surfaces[name] = key
                 last = name.split(" ")[-1]
                 surfaces[last] = key
-                surfaces[re.sub(rf"^(?:{alternation(self.c['name_particles'])})-", "", last)] = key
+                surfaces[self.p["particle_prefix"].sub("", last)] = key
             row = _people_rows().get(person.full_name)
             if row:
                 for alias in split_bar(row["aliases"]):
                     surfaces[fold(alias)] = key
-        pattern = re.compile(rf"(?<![\w-])(?:{alternation(list(surfaces))})(?![\w-])")
+        forms = alternation(surfaces, case_sensitive=True)
+        pattern = re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")
         for sent in self.sentences:
             for m in pattern.finditer(self.folded, sent["start"], sent["end"]):
                 key = surfaces[m.group(0)]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import io
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -31,23 +32,38 @@ from analysis.paths import LEXICONS_DIR
 _QUOTES = {"’": "'", "‘": "'", "ʼ": "'", "`": "'", "“": '"', "”": '"', "–": "-", "—": "-"}
 
 
+class _FoldTable(dict):
+    """Character code -> its plain form, filled in the first time a character is seen.
+
+    Why a table: ``str.translate`` folds a whole text in one C call; the per-character rule runs
+    once per distinct character, not once per character of every article.
+    """
+
+    def __missing__(self, code: int) -> str:
+        char = chr(code)
+        if char in _QUOTES:
+            plain = _QUOTES[char]
+        elif code < 128:
+            plain = char
+        else:
+            base = unicodedata.normalize("NFKD", char)[0]
+            plain = base if base and ord(base) < 128 else char
+        self[code] = plain
+        return plain
+
+
+_FOLD = _FoldTable()
+
+
 def fold(text: str) -> str:
     """``text`` with each character replaced by its plain form, keeping every offset.
 
     Why: names arrive as "Gödel" or "Godel", "Mosul’s" or "Mosul's"; matching on a folded
     copy of the same length finds both while spans still point into the original text.
     """
-    out = []
-    for char in text:
-        if char in _QUOTES:
-            out.append(_QUOTES[char])
-            continue
-        if ord(char) < 128:
-            out.append(char)
-            continue
-        base = unicodedata.normalize("NFKD", char)[0]
-        out.append(base if base and ord(base) < 128 else char)
-    return "".join(out)
+    if text.isascii() and "`" not in text:
+        return text  # nothing to fold (the backtick is the one ASCII character that changes)
+    return text.translate(_FOLD)
 
 
 def slug(text: str) -> str:
@@ -185,7 +201,55 @@ def country_demonym(iso3: str) -> str:
     return _country_names().get(iso3, ("", ""))[1]
 
 
-def alternation(words: list[str]) -> str:
-    """A regex alternation of literal ``words``, longest first ("North Macedonia" beats
-    "Macedonia")."""
-    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+def alternation(words: Iterable[str], case_sensitive: bool = False) -> str:
+    """A regex matching the same strings as the alternation of literal ``words`` tried longest
+    first ("North Macedonia" beats "Macedonia"), written as a trie: ``Ma(?:cedonia|li)``.
+
+    Why a trie: Python's regex engine tries the branches of an alternation one by one at every
+    position, so a lexicon of a thousand forms costs a thousand tests per character; the trie
+    tests one branch per character. It matches exactly what the longest-first alternation
+    matches, in the same order when the engine backtracks: the forms that match at a position
+    are prefixes of one another, so they lie on one path of the trie, and a greedy optional
+    tail tries the longer one first. That needs the branches of a node to exclude one another
+    even under ``re.IGNORECASE``; when two of them differ only by case (say "Us" and "US"), the
+    plain longest-first alternation is returned instead, unless ``case_sensitive`` says the
+    pattern is never compiled with ``re.IGNORECASE``.
+    """
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    flat = "|".join(re.escape(w) for w in unique)
+    if len(unique) < 2 or "" in unique:
+        return flat
+    trie: dict = {}
+    for word in unique:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # the end of a word
+    try:
+        return _trie_pattern(trie, case_sensitive)
+    except _CaseClash:
+        return flat
+
+
+class _CaseClash(Exception):
+    """Two branches of one trie node that ``re.IGNORECASE`` would not tell apart."""
+
+
+def _trie_pattern(node: dict, case_sensitive: bool) -> str:
+    chars = sorted(c for c in node if c)
+    for i, a in enumerate([] if case_sensitive else chars):
+        for b in chars[i + 1:]:
+            if _same_ignoring_case(a, b):
+                raise _CaseClash
+    branches = [re.escape(c) + _trie_pattern(node[c], case_sensitive) for c in chars]
+    if not branches:
+        return ""  # a word ends here and nothing longer goes on
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" not in node:
+        return body
+    return f"(?:{body})?" if len(branches) == 1 else body + "?"  # greedy: longer first
+
+
+@lru_cache(maxsize=4096)
+def _same_ignoring_case(a: str, b: str) -> bool:
+    return bool(re.fullmatch(re.escape(a), b, re.IGNORECASE))

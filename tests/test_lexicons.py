@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import importlib.util
+import re
 
 import pycountry
 from hypothesis import given
 from hypothesis import strategies as st
 
 from analysis.lexicons import (
+    alternation,
     countries,
     country_demonym,
     country_forms,
@@ -87,3 +89,44 @@ def test_fold_drops_diacritics_and_curly_quotes():
     assert fold("Erdoğan’s Côte") == "Erdogan's Cote"
     assert slug("Recep Tayyip Erdoğan") == "recep-tayyip-erdogan"
     assert split_bar(" a| |b ") == ["a", "b"]
+
+
+def _longest_first(words: list[str]) -> str:
+    """The plain alternation that :func:`alternation` must match exactly."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=lambda w: (-len(w), w)))
+
+
+_FORMS = st.lists(st.text(alphabet="abAB -.", min_size=1, max_size=4), min_size=1, max_size=8)
+_CONTEXTS = ("(?:{})", r"(?<!\w)(?:{})(?!\w)", "(?:{})b", "^(?:{})-", "(?:{}) (?:{})")
+
+
+@given(_FORMS, st.text(alphabet="abAB -.", max_size=30), st.sampled_from(_CONTEXTS),
+       st.sampled_from([(0, True), (0, False), (re.IGNORECASE, False)]))
+def test_alternation_matches_what_the_longest_first_alternation_matches(words, text, context,
+                                                                          flags_and_case):
+    """The trie must find the same matches as the plain alternation, in any surrounding pattern
+    (the engine backtracks into it) and with re.IGNORECASE unless told it is never used."""
+    flags, case_sensitive = flags_and_case
+    plain = re.compile(context.format(_longest_first(words), _longest_first(words)), flags)
+    trie = alternation(words, case_sensitive=case_sensitive)
+    fast = re.compile(context.format(trie, trie), flags)
+    assert [m.span() for m in fast.finditer(text)] == [m.span() for m in plain.finditer(text)]
+
+
+def test_alternation_is_a_trie_and_prefers_the_longer_form():
+    pattern = alternation(["Ma", "Mali", "Malta", "North Macedonia", "Macedonia"])
+    assert pattern.startswith("(?:Ma(?:")  # shared prefixes written once
+    assert re.match(pattern, "Malta").group(0) == "Malta"
+    assert re.match(pattern, "Mal").group(0) == "Ma"
+    assert re.fullmatch(rf"(?:{pattern}) x", "Macedonia x")
+    # forms that differ only by case cannot share a trie node under re.IGNORECASE
+    assert alternation(["Us", "US"]) == _longest_first(["Us", "US"])
+    assert alternation(["Us", "US"], case_sensitive=True) != _longest_first(["Us", "US"])
+
+
+@given(st.text(alphabet=st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=40))
+def test_fold_keeps_every_offset_and_is_plain_where_it_can_be(text):
+    folded = fold(text)
+    assert len(folded) == len(text)
+    assert fold(folded) == folded
+    assert "’" not in folded and "`" not in folded
