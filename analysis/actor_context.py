@@ -52,7 +52,7 @@ class ContextPasses:
                 cand.person_id = person.actor_id
 
     def roles(self, chosen: list[_Mention]) -> None:
-        kinds = {s["sentence_id"]: s["kind"] for s in self.sentences}
+        kinds = {s.sentence_id: s.kind for s in self.sentences}
         preps = {w.lower() for w in self.c["location_prepositions"]}
         verbs = {w.lower() for w in self.c["location_verbs"]}
         fillers = {w.lower() for w in self.c["location_fillers"]} - {"and"}
@@ -71,7 +71,7 @@ class ContextPasses:
                 )
                 if placeable and not cand.possessive:
                     sent = self._sentence_of(cand.start)
-                    words = self.p["word"].findall(self.folded[sent["start"]:cand.start].lower())
+                    words = self.p["word"].findall(self.folded[sent.start:cand.start].lower())
                     cand.role = self._place_role(words, preps, verbs, fillers, previous, cand)
                 if not cand.role:
                     if cand.possessive or cand.form == "demonym":
@@ -123,19 +123,19 @@ class ContextPasses:
                 return covered.find(1, start, end) >= 0 or any(start < p < end for p in points)
             return any(start < e and s < end for s, e in taken)
 
-        body = {s["sentence_id"] for s in self.sentences if s["kind"] == "body"}
+        body = {s.sentence_id for s in self.sentences if s.kind == "body"}
         extra: list[_Mention] = []
         resolvers = (("pronoun", self._last_person), ("gov_anaphor", self._last_state))
         for pattern, resolver in resolvers:
             for sent in self.sentences:
-                if sent["sentence_id"] not in body:
+                if sent.sentence_id not in body:
                     continue
-                for m in self.p[pattern].finditer(self.folded, sent["start"], sent["end"]):
+                for m in self.p[pattern].finditer(self.folded, sent.start, sent.end):
                     if overlaps_chosen(m.start(), m.end()):
                         continue
                     if self.folded[m.start() - 1:m.start()] == "-":
                         continue
-                    found = resolver(recent(sent["sentence_id"]), m.start(), sent["sentence_id"],
+                    found = resolver(recent(sent.sentence_id), m.start(), sent.sentence_id,
                                      m.group(0).lower())
                     if found is None:
                         continue
@@ -143,7 +143,7 @@ class ContextPasses:
                     word = m.group(0).lower()
                     poss = word in ("his", "her") or self._possessive_after(m.end())
                     mention = _Mention(
-                        m.start(), m.end(), actor_id, "coreference", sent["sentence_id"], 9, conf,
+                        m.start(), m.end(), actor_id, "coreference", sent.sentence_id, 9, conf,
                         role="modifier" if poss else "actor", form="anaphor",
                         person_id=actor_id if pattern == "pronoun" else "",
                     )

@@ -132,6 +132,9 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|(?<![\w-])(?:{alternation(demonyms)}) "
             rf"(?:{alternation(c.get('demonym_collective_nouns', []))})(?![\w-])"
         ),
+        "people": re.compile(
+            rf"(?<![\w-])(?:{alternation(_people_rows(), case_sensitive=True)})(?![\w-])"
+        ),
         "word": re.compile(r"[\w.]+|[,;:]"),
         "particle_prefix": re.compile(rf"^(?:{particles})-"),
         "posting": re.compile(rf" (?:{alternation(c['title_postings'])}) "),

@@ -33,7 +33,7 @@ class NamePasses:
     # -- 1. lexicon matches ---------------------------------------------------------------
     def lexicon_matches(self) -> None:
         for sent in self.sentences:
-            lo, hi, sid = sent["start"], sent["end"], sent["sentence_id"]
+            lo, hi, sid = sent.start, sent.end, sent.sentence_id
             for m in self.p["country"].finditer(self.folded, lo, hi):
                 form = country_forms()[m.group(0)]
                 if form.form == "seat":
@@ -119,7 +119,7 @@ class NamePasses:
 
     def people_by_title(self) -> None:
         for sent in self.sentences:
-            lo, hi, sid = sent["start"], sent["end"], sent["sentence_id"]
+            lo, hi, sid = sent.start, sent.end, sent.sentence_id
             for m in self.p["title"].finditer(self.folded, lo, hi):
                 pos = m.end()
                 # "ambassador to Paris", "envoy for Xandia": the posting belongs to the role
@@ -177,7 +177,7 @@ class NamePasses:
 
     def people_by_honorific(self) -> None:
         for sent in self.sentences:
-            lo, hi, sid = sent["start"], sent["end"], sent["sentence_id"]
+            lo, hi, sid = sent.start, sent.end, sent.sentence_id
             for m in self.p["honorific"].finditer(self.folded, lo, hi):
                 name = self.p["name"].match(self.folded, m.end(), hi)
                 if name:
@@ -187,9 +187,8 @@ class NamePasses:
 
     def people_from_lexicon(self) -> None:
         rows = _people_rows()
-        pattern = re.compile(rf"(?<![\w-])(?:{alternation(rows, case_sensitive=True)})(?![\w-])")
         for sent in self.sentences:
-            for m in pattern.finditer(self.folded, sent["start"], sent["end"]):
+            for m in self.p["people"].finditer(self.folded, sent.start, sent.end):
                 row = rows[m.group(0)]
                 key = self._person_key(fold(row["name"]))
                 person = self.persons.setdefault(key, _Person(key))
@@ -215,10 +214,10 @@ class NamePasses:
         forms = alternation(surfaces, case_sensitive=True)
         pattern = re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")
         for sent in self.sentences:
-            for m in pattern.finditer(self.folded, sent["start"], sent["end"]):
+            for m in pattern.finditer(self.folded, sent.start, sent.end):
                 key = surfaces[m.group(0)]
                 self.candidates.append(
-                    _Mention(m.start(), m.end(), f"?person:{key}", "name", sent["sentence_id"], 1,
+                    _Mention(m.start(), m.end(), f"?person:{key}", "name", sent.sentence_id, 1,
                              1.0 if " " in m.group(0) else 0.95, form="person",
                              possessive=self._possessive_after(m.end()))
                 )

@@ -49,6 +49,8 @@ Nothing here names a person, place or phrase of any article: the world knowledge
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import pandas as pd
 
 from analysis.actor_context import ContextPasses
@@ -63,7 +65,7 @@ from analysis.actor_lexicon import (
 )
 from analysis.actor_names import NamePasses
 from analysis.actor_resolution import ResolutionPasses
-from analysis.article import Article
+from analysis.article import Article, Sentence
 from analysis.frames import make_frame
 from analysis.lexicons import (
     country_demonym,
@@ -102,7 +104,8 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
         self.article = article
         self.text = article.text
         self.folded = fold(article.text)
-        self.sentences = article.sentences.to_dict("records")
+        self.sentences = article.sentence_rows
+        self._starts = [sent.start for sent in self.sentences]
         self.actors: dict[str, _Actor] = {}
         self.candidates: list[_Mention] = []
         self.persons: dict[str, _Person] = {}
@@ -113,10 +116,10 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
         self.not_names = set(self.c["not_names"])
 
     # -- helpers ----------------------------------------------------------------------------
-    def _sentence_of(self, offset: int) -> dict:
-        for sent in self.sentences:
-            if sent["start"] <= offset < sent["end"]:
-                return sent
+    def _sentence_of(self, offset: int) -> Sentence:
+        k = bisect_right(self._starts, offset) - 1  # sentences are sorted and do not overlap
+        if k >= 0 and offset < self.sentences[k].end:
+            return self.sentences[k]
         raise KeyError(offset)
 
     def _add_actor(self, actor: _Actor) -> str:
@@ -204,9 +207,8 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
                 }
             )
         actor_rows.sort(key=lambda r: r["_first"])
-        actors = make_frame(actor_rows, ACTOR_COLUMNS)
-        actors["mentions"] = actors["mentions"].astype("int64")
-        actors["first_sentence"] = actors["first_sentence"].astype("int64")
+        actors = make_frame(actor_rows, ACTOR_COLUMNS,
+                            {"mentions": "int64", "first_sentence": "int64"})
         return actors, mentions
 
 

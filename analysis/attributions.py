@@ -256,7 +256,4 @@ def extract_attributions(
             )
         if rows and rows[-1]["sentence_id"] == sent.sentence_id:
             previous = (sent.sentence_id, rows[-1]["resolved_source"])
-    frame = make_frame(rows, COLUMNS)
-    for col in ("source_start", "source_end"):
-        frame[col] = frame[col].astype("int64")
-    return frame
+    return make_frame(rows, COLUMNS, {"source_start": "int64", "source_end": "int64"})

@@ -77,6 +77,14 @@ CLAUSE_COLUMNS = (
     "object_end",
 )
 
+#: Columns of the clauses frame that are not text (the provenance ones are integers anyway).
+_CLAUSE_DTYPES = {
+    **dict.fromkeys(("verb_start", "verb_end", "subject_start", "subject_end", "object_start",
+                     "object_end"), "int64"),
+    "finite": "bool",
+    "negated": "bool",
+}
+
 TENSES = ("past", "present", "future")
 MOODS = ("planned", "possible", "intended", "agreed", "refused", "failed")
 
@@ -843,10 +851,4 @@ def extract_clauses(
                     "object_end": shift(c.object[1]),
                 }
             )
-    frame = make_frame(rows, CLAUSE_COLUMNS)
-    for col in ("verb_start", "verb_end", "subject_start", "subject_end", "object_start",
-                "object_end"):
-        frame[col] = frame[col].astype("int64")
-    for col in ("finite", "negated"):
-        frame[col] = frame[col].astype(bool)
-    return frame
+    return make_frame(rows, CLAUSE_COLUMNS, _CLAUSE_DTYPES)

@@ -431,7 +431,4 @@ def extract_figures(
     rows = figure_rows(article.text, sentences, dates, mentions, article.published)
     for index, row in enumerate(rows, start=1):
         row["figure_id"] = f"F{index:02d}"
-    frame = make_frame(rows, FIGURE_COLUMNS)
-    for column in ("low", "best", "high"):
-        frame[column] = frame[column].astype("Int64")
-    return frame
+    return make_frame(rows, FIGURE_COLUMNS, dict.fromkeys(("low", "best", "high"), "Int64"))

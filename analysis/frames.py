@@ -16,24 +16,43 @@ _INTEGER_COLUMNS = frozenset(("sentence_id", "start", "end", "paragraph"))
 _MISSING = float("nan")  # what a row without a column's key holds, as pandas' records reader
 
 
-def make_frame(rows: Iterable[Mapping[str, object]], columns: Sequence[str]) -> pd.DataFrame:
+def make_frame(
+    rows: Iterable[Mapping[str, object]],
+    columns: Sequence[str],
+    dtypes: Mapping[str, str] | None = None,
+) -> pd.DataFrame:
     """A DataFrame of ``rows`` with exactly ``columns`` in that order (empty rows -> empty frame).
 
-    Integer provenance columns stay integers even when the frame is empty. Built column by
-    column (one list per column, integers as one array): the same frame as pandas' reader of a
-    list of records, about three times faster, which counts when every pass ends in a frame.
+    Integer provenance columns stay integers even when the frame is empty, and so do the
+    columns ``dtypes`` names ("int64" or "bool"; a nullable "Int64" or "Float64" column is
+    converted after it is built, as ``astype`` would). Built column by column (one list per
+    column, whole numbers and flags as one array): the same frame as pandas' reader of a list of
+    records followed by ``astype``, about three times faster, which counts when every pass ends
+    in a frame.
     """
     rows = list(rows)
+    typed = {col: "int64" for col in _INTEGER_COLUMNS} | dict(dtypes or {})
     if not rows:
         frame = pd.DataFrame([], columns=list(columns))
-        for col in _INTEGER_COLUMNS.intersection(frame.columns):
-            frame[col] = frame[col].astype("int64")
+        for col in frame.columns:
+            if col in typed:
+                frame[col] = frame[col].astype(typed[col])
         return frame
     data: dict[str, object] = {}
+    later: dict[str, str] = {}
     for col in columns:
         values = [row.get(col, _MISSING) for row in rows]
-        data[col] = np.array(values, dtype="int64") if col in _INTEGER_COLUMNS else values
-    return pd.DataFrame(data, columns=list(columns))
+        dtype = typed.get(col)
+        if dtype in ("int64", "bool"):
+            data[col] = np.array(values, dtype=dtype)
+        else:
+            data[col] = values
+            if dtype is not None:
+                later[col] = dtype
+    frame = pd.DataFrame(data, columns=list(columns))
+    for col, dtype in later.items():
+        frame[col] = frame[col].astype(dtype)
+    return frame
 
 
 def stack_by_article(

@@ -627,11 +627,8 @@ def find_quantities(text: str, offset: int = 0) -> pd.DataFrame:
     low/high is itself included), ``qualifier``, ``kind`` and ``role`` (see :data:`ROLES`).
     Never raises on odd text: what it cannot read it skips.
     """
-    frame = make_frame([f.row(offset) for f in quantities_in(text)], QUANTITY_COLUMNS)
-    for column in ("low", "best", "high"):
-        frame[column] = frame[column].astype("Int64")
-    frame["value"] = frame["value"].astype("Float64")
-    return frame
+    return make_frame([f.row(offset) for f in quantities_in(text)], QUANTITY_COLUMNS,
+                      {"low": "Int64", "best": "Int64", "high": "Int64", "value": "Float64"})
 
 
 #: Columns of :func:`describe_phrases`.
