@@ -156,7 +156,7 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
 
 
     # -- run ---------------------------------------------------------------------------------
-    def run(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def run(self) -> tuple[list[dict], list[dict]]:
         self.lexicon_matches()
         self.people_by_title()
         self.people_by_honorific()
@@ -171,9 +171,10 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
         chosen = [c for c in chosen if c.actor_id]
         self.roles(chosen)
         chosen = self.anaphora(chosen)
-        return self.frames(chosen)
+        return self.rows(chosen)
 
-    def frames(self, chosen: list[_Mention]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def rows(self, chosen: list[_Mention]) -> tuple[list[dict], list[dict]]:
+        """(actor rows, mention rows): every column of ACTOR_COLUMNS / MENTION_COLUMNS."""
         rows = []
         for cand in chosen:
             text = self.text[cand.start:cand.end]
@@ -185,7 +186,6 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
                     "confidence": round(cand.confidence, 2),
                 }
             )
-        mentions = make_frame(rows, MENTION_COLUMNS)
         groups: dict[str, list[dict]] = {}  # actor -> its counted mentions, in reading order
         for row in rows:
             if row["role_in_sentence"] != "location":
@@ -203,23 +203,36 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
                     "first_sentence": min(int(r["sentence_id"]) for r in group),
                     "sentence_id": int(anchor["sentence_id"]), "start": int(anchor["start"]),
                     "end": int(anchor["end"]), "quote": anchor["text"],
-                    "_first": min(int(r["start"]) for r in group),
                 }
             )
-        actor_rows.sort(key=lambda r: r["_first"])
-        actors = make_frame(actor_rows, ACTOR_COLUMNS,
-                            {"mentions": "int64", "first_sentence": "int64"})
-        return actors, mentions
+        firsts = {row["actor_id"]: min(int(r["start"]) for r in groups[row["actor_id"]])
+                  for row in actor_rows}
+        actor_rows.sort(key=lambda r: firsts[r["actor_id"]])
+        return actor_rows, rows
 
 
 
 # --------------------------------------------------------------------------------------------
 # Public API
 
-def recognise_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(actors, mentions)`` of an article, computed now (no cache): the pipeline calls this
-    once per article and passes both frames to the passes that read them."""
+def actor_rows(article: Article) -> tuple[list[dict], list[dict]]:
+    """``(actors, mentions)`` of an article as plain rows (every column of ACTOR_COLUMNS and
+    MENTION_COLUMNS), computed now (no cache): the pipeline calls this once per article, passes
+    the rows to the passes that read them and builds the two frames once."""
     return _Recogniser(article).run()
+
+
+def actor_frames_of(actors: list[dict], mentions: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The actors and mentions frames of the rows :func:`actor_rows` gives."""
+    return (
+        make_frame(actors, ACTOR_COLUMNS, {"mentions": "int64", "first_sentence": "int64"}),
+        make_frame(mentions, MENTION_COLUMNS),
+    )
+
+
+def recognise_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(actors, mentions)`` frames of an article, computed now (no cache)."""
+    return actor_frames_of(*actor_rows(article))
 
 
 _CACHE: dict[tuple[str, str], tuple[pd.DataFrame, pd.DataFrame]] = {}

@@ -55,6 +55,31 @@ def make_frame(
     return frame
 
 
+#: A layer passed between passes: a frame, or its rows as plain dicts (column -> value).
+Table = pd.DataFrame | Sequence[Mapping[str, object]]
+
+
+def records(table: Table) -> list[dict[str, object]]:
+    """The rows of a frame, or of a list of row dicts, as fresh dicts (column -> value).
+
+    Why: the passes loop over rows, which is slow on a DataFrame (``to_dict`` and ``itertuples``
+    box every cell); inside the pipeline layers travel as plain rows and frames are built once
+    at the end, while callers may still hand a frame in. Values are those ``to_dict("records")``
+    gives (a nullable column's missing value is None); every row is a copy, so a pass cannot
+    alter the rows another pass reads.
+    """
+    if isinstance(table, pd.DataFrame):
+        columns = list(table.columns)
+        values = [table[col].tolist() for col in columns]
+        for k, col in enumerate(columns):  # a nullable column's missing value reads as None
+            if isinstance(table[col].dtype, pd.api.extensions.ExtensionDtype) and (
+                table[col].dtype.na_value is pd.NA
+            ):
+                values[k] = [None if v is pd.NA else v for v in values[k]]
+        return [dict(zip(columns, row, strict=True)) for row in zip(*values, strict=True)]
+    return [dict(row) for row in table]
+
+
 def stack_by_article(
     article_ids: Iterable[str], build: Callable[[str], pd.DataFrame], columns: Sequence[str]
 ) -> pd.DataFrame:
