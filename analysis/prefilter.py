@@ -123,8 +123,11 @@ class LiteralFilter:
 
     def __init__(self, patterns: Sequence[re.Pattern | str]) -> None:
         self.needs: tuple[Needs, ...] = tuple(literal_needs(p) for p in patterns)
+        # every string any pattern needs, each looked for once per text
+        self._strings = tuple(sorted({s for need in self.needs if need for s in need}))
 
     def possible(self, text: str) -> list[bool]:
         """One flag per pattern: False only when the pattern cannot match ``text``."""
         folded = case_folded(text)
-        return [need is None or any(s in folded for s in need) for need in self.needs]
+        present = {s for s in self._strings if s in folded}
+        return [need is None or not need.isdisjoint(present) for need in self.needs]
