@@ -111,6 +111,7 @@ class Cue:
 class _Words:
     cues: dict[str, Cue]  # one word
     phrases: dict[tuple[str, ...], Cue]  # several words, first word -> longest first
+    phrase_starts: frozenset[str]  # the first words of ``phrases``
     aux: dict[str, tuple[str, str]]  # form -> (verb, tense)
     subordinators: frozenset[str]
     coordinators: frozenset[str]
@@ -160,6 +161,7 @@ def _words() -> _Words:
     return _Words(
         cues=cues,
         phrases=phrases,
+        phrase_starts=frozenset(parts[0] for parts in phrases),
         aux=aux,
         subordinators=words("subordinators"),
         coordinators=words("coordinators"),
@@ -251,11 +253,14 @@ class _Group:
 
 
 def _tokens(sentence: str) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(sentence):
-        text = m.group(0)
-        out.append(_Tok(m.start(), m.end(), text, text.lower().replace("’", "'")))
-    return out
+    low = sentence.lower().replace("’", "'")
+    if len(low) != len(sentence):  # a character whose lower case is longer: token by token
+        return [_Tok(m.start(), m.end(), m.group(0), m.group(0).lower().replace("’", "'"))
+                for m in _TOKEN.finditer(sentence)]
+    # tokens are ASCII words, digits and single marks, whose lower case does not depend on
+    # the characters around them: slicing the lowered sentence is lowering each token
+    return [_Tok(s, e, sentence[s:e], low[s:e])
+            for s, e in (m.span() for m in _TOKEN.finditer(sentence))]
 
 
 def _is_word(t: _Tok) -> bool:
@@ -299,6 +304,8 @@ def _base_verb(w: _Words, toks: list[_Tok], i: int) -> bool:
 
 def _phrase_at(w: _Words, toks: list[_Tok], i: int) -> tuple[int, Cue] | None:
     """(length, cue) of the longest multi-word cue starting at token ``i``."""
+    if i >= len(toks) or toks[i].low not in w.phrase_starts:
+        return None  # most words start no cue: one set look-up instead of two tuple look-ups
     best = None
     for n in (3, 2):
         key = tuple(t.low for t in toks[i : i + n])
