@@ -19,6 +19,7 @@ from analysis.lexicons import (
     cues,
     fold,
     groups,
+    lexicon_pattern,
     people,
     slug,
     split_bar,
@@ -103,17 +104,11 @@ def _patterns() -> dict[str, re.Pattern]:
     )
     name = rf"{token}(?: (?:(?:{particles}) )?{token}){{0,3}}"
     return {
-        # the two big lexicons match case-sensitively: their tries may branch on case alone
-        "country": re.compile(
-            rf"(?<!\w)(?:{alternation(country_forms(), case_sensitive=True)})(?!\w)"
-        ),
-        "group": re.compile(
-            rf"(?<!\w)(?:{alternation(group_forms, case_sensitive=True)})(?!\w)"
-        ),
-        "generic": re.compile(rf"(?<![\w-])(?:{alternation(generic_forms)})(?![\w-])", re.I),
-        "title": re.compile(
-            rf"(?<![\w-])(?:{alternation(list(titles()['title']))})(?![\w-])", re.I
-        ),
+        # lexicon forms standing alone (lexicons.lexicon_pattern: a trie the engine can scan)
+        "country": lexicon_pattern(country_forms()),
+        "group": lexicon_pattern(group_forms),
+        "generic": lexicon_pattern(generic_forms, edge=r"[\w-]", flags=re.I),
+        "title": lexicon_pattern(titles()["title"], edge=r"[\w-]", flags=re.I),
         "name": re.compile(name),
         "honorific": re.compile(
             rf"(?<![\w-])(?:{alternation([h for h in c['honorifics'] if h.endswith('.')])}"
@@ -121,10 +116,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf" ?(?={_UPPER})"
         ),
         "office": re.compile(rf"(?:{alternation(c['office_nouns'])})(?![\w-])", re.I),
-        "gov_anaphor": re.compile(
-            rf"(?<![\w-])(?:{alternation(c['government_anaphors'])})(?![\w-])", re.I
-        ),
-        "pronoun": re.compile(rf"(?<![\w-])(?:{alternation(c['person_pronouns'])})(?![\w-])", re.I),
+        "gov_anaphor": lexicon_pattern(c["government_anaphors"], edge=r"[\w-]", flags=re.I),
+        "pronoun": lexicon_pattern(c["person_pronouns"], edge=r"[\w-]", flags=re.I),
         "collective": re.compile(
             rf"(?<![\w-])(?:{alternation(c['collective_adjectives'])}) "
             rf"(?:{alternation(c['collective_nouns'])})(?![\w-])"
@@ -132,9 +125,7 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|(?<![\w-])(?:{alternation(demonyms)}) "
             rf"(?:{alternation(c.get('demonym_collective_nouns', []))})(?![\w-])"
         ),
-        "people": re.compile(
-            rf"(?<![\w-])(?:{alternation(_people_rows(), case_sensitive=True)})(?![\w-])"
-        ),
+        "people": lexicon_pattern(_people_rows(), edge=r"[\w-]"),
         "word": re.compile(r"[\w.]+|[,;:]"),
         "particle_prefix": re.compile(rf"^(?:{particles})-"),
         "posting": re.compile(rf" (?:{alternation(c['title_postings'])}) "),

@@ -19,9 +19,9 @@ from analysis.actor_lexicon import (
     _title_sectors,
 )
 from analysis.lexicons import (
-    alternation,
     country_forms,
     fold,
+    lexicon_pattern,
     slug,
     split_bar,
 )
@@ -211,8 +211,7 @@ class NamePasses:
             if row:
                 for alias in split_bar(row["aliases"]):
                     surfaces[fold(alias)] = key
-        forms = alternation(surfaces, case_sensitive=True)
-        pattern = re.compile(rf"(?<![\w-])(?:{forms})(?![\w-])")
+        pattern = lexicon_pattern(surfaces, edge=r"[\w-]")
         for sent in self.sentences:
             for m in pattern.finditer(self.folded, sent.start, sent.end):
                 key = surfaces[m.group(0)]

@@ -223,7 +223,7 @@ def extract_attributions(
     _, pat = _lexicon()
     rows: list[dict] = []
     previous: tuple[int, str] | None = None  # (sentence_id, resolved source)
-    for sent in article.body.itertuples():
+    for sent in (s for s in article.sentence_rows if s.kind == "body"):
         own = clauses[sent.sentence_id] if clauses is not None else analyse_sentence(sent.text)
         for found in _sentence_attributions(sent.text):
             found["tense"] = _verb_tense(own, found["verb_rel"], found["tense"])

@@ -715,11 +715,7 @@ def clause_at(clauses: tuple[Clause, ...], start: int, end: int | None = None) -
 
 def sentence_clauses(article: Article) -> dict[int, tuple[Clause, ...]]:
     """sentence_id -> its clauses: the layer, computed once per article."""
-    return {
-        int(sid): analyse_sentence(text)
-        for sid, text in zip(article.sentences["sentence_id"], article.sentences["text"],
-                             strict=True)
-    }
+    return {sent.sentence_id: analyse_sentence(sent.text) for sent in article.sentence_rows}
 
 
 def negation_at(sentence: str, clause: Clause | None, start: int) -> str:
@@ -820,11 +816,7 @@ def extract_clauses(
     """
     clauses = sentence_clauses(article) if clauses is None else clauses
     rows = []
-    for sid, text, base in zip(
-        article.sentences["sentence_id"], article.sentences["text"], article.sentences["start"],
-        strict=True,
-    ):
-        base = int(base)
+    for sid, _paragraph, _kind, base, _end, text in article.sentence_rows:
 
         def shift(pos: int, base: int = base) -> int:
             return base + pos if pos >= 0 else -1

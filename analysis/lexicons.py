@@ -215,32 +215,73 @@ def alternation(words: Iterable[str], case_sensitive: bool = False) -> str:
     plain longest-first alternation is returned instead, unless ``case_sensitive`` says the
     pattern is never compiled with ``re.IGNORECASE``.
     """
-    unique = sorted(set(words), key=lambda w: (-len(w), w))
-    flat = "|".join(re.escape(w) for w in unique)
-    if len(unique) < 2 or "" in unique:
+    trie, flat = _trie(words)
+    if trie is None:
         return flat
-    trie: dict = {}
-    for word in unique:
-        node = trie
-        for char in word:
-            node = node.setdefault(char, {})
-        node[""] = {}  # the end of a word
     try:
         return _trie_pattern(trie, case_sensitive)
     except _CaseClash:
         return flat
 
 
+def lexicon_pattern(
+    words: Iterable[str], *, edge: str = r"\w", flags: int = 0, case_sensitive: bool = False
+) -> re.Pattern:
+    """``(?<!edge)(?:words)(?!edge)`` compiled: any of ``words`` (longest first) standing
+    alone, the character before and after it not matching ``edge`` (a one-character class).
+
+    Why not that pattern as written: a look-behind at its start keeps the regex engine from
+    skipping ahead to the characters a word can start with, so it stops at every character.
+    Here the look-behind comes right after each first character, as ``(?<!edge.)``: it tests
+    the same character (the one before the word), and the pattern now starts with the trie's
+    first characters, which the engine scans for. Same matches, a fraction of the time.
+    """
+    trie, flat = _trie(words)
+    plain = f"(?<!{edge})(?:{flat})(?!{edge})"
+    if trie is None or "\n" in trie:  # "." in the look-behind does not match a newline
+        return re.compile(plain, flags)
+    check = case_sensitive or not flags & re.IGNORECASE
+    try:
+        first = sorted(c for c in trie if c)
+        if not check:
+            _check_case(first)
+        branches = [re.escape(c) + f"(?<!{edge}.)" + _trie_pattern(trie[c], check)
+                    for c in first]
+    except _CaseClash:
+        return re.compile(plain, flags)
+    return re.compile("(?:" + "|".join(branches) + f")(?!{edge})", flags)
+
+
+def _trie(words: Iterable[str]) -> tuple[dict | None, str]:
+    """(the trie of ``words`` or None when it cannot stand for them, their flat alternation)."""
+    unique = sorted(set(words), key=lambda w: (-len(w), w))
+    flat = "|".join(re.escape(w) for w in unique)
+    if len(unique) < 2 or "" in unique:
+        return None, flat
+    trie: dict = {}
+    for word in unique:
+        node = trie
+        for char in word:
+            node = node.setdefault(char, {})
+        node[""] = {}  # the end of a word
+    return trie, flat
+
+
 class _CaseClash(Exception):
     """Two branches of one trie node that ``re.IGNORECASE`` would not tell apart."""
 
 
-def _trie_pattern(node: dict, case_sensitive: bool) -> str:
-    chars = sorted(c for c in node if c)
-    for i, a in enumerate([] if case_sensitive else chars):
+def _check_case(chars: list[str]) -> None:
+    for i, a in enumerate(chars):
         for b in chars[i + 1:]:
             if _same_ignoring_case(a, b):
                 raise _CaseClash
+
+
+def _trie_pattern(node: dict, case_sensitive: bool) -> str:
+    chars = sorted(c for c in node if c)
+    if not case_sensitive:
+        _check_case(chars)
     branches = [re.escape(c) + _trie_pattern(node[c], case_sensitive) for c in chars]
     if not branches:
         return ""  # a word ends here and nothing longer goes on

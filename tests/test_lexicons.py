@@ -18,6 +18,7 @@ from analysis.lexicons import (
     cues,
     fold,
     groups,
+    lexicon_pattern,
     people,
     slug,
     split_bar,
@@ -130,3 +131,15 @@ def test_fold_keeps_every_offset_and_is_plain_where_it_can_be(text):
     assert len(folded) == len(text)
     assert fold(folded) == folded
     assert "’" not in folded and "`" not in folded
+
+
+@given(_FORMS, st.text(alphabet="abAB -.\n", max_size=30), st.sampled_from([r"\w", r"[\w-]"]),
+       st.sampled_from([0, re.IGNORECASE]), st.integers(0, 5))
+def test_lexicon_pattern_matches_what_the_plain_pattern_matches(words, text, edge, flags, pos):
+    """The look-behind moved after the first character finds the same words, from any start
+    position of the search (it looks at the character before it too)."""
+    plain = re.compile(rf"(?<!{edge})(?:{_longest_first(words)})(?!{edge})", flags)
+    fast = lexicon_pattern(words, edge=edge, flags=flags)
+    assert [m.span() for m in fast.finditer(text, pos)] == [
+        m.span() for m in plain.finditer(text, pos)
+    ]
