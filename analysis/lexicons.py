@@ -201,7 +201,7 @@ def country_demonym(iso3: str) -> str:
     return _country_names().get(iso3, ("", ""))[1]
 
 
-def alternation(words: Iterable[str], case_sensitive: bool = False) -> str:
+def alternation(words: Iterable[str], case_sensitive: bool = False, spaces: bool = False) -> str:
     """A regex matching the same strings as the alternation of literal ``words`` tried longest
     first ("North Macedonia" beats "Macedonia"), written as a trie: ``Ma(?:cedonia|li)``.
 
@@ -213,13 +213,14 @@ def alternation(words: Iterable[str], case_sensitive: bool = False) -> str:
     tail tries the longer one first. That needs the branches of a node to exclude one another
     even under ``re.IGNORECASE``; when two of them differ only by case (say "Us" and "US"), the
     plain longest-first alternation is returned instead, unless ``case_sensitive`` says the
-    pattern is never compiled with ``re.IGNORECASE``.
+    pattern is never compiled with ``re.IGNORECASE``. ``spaces``: a space in a word matches any
+    run of white space (``\\s+``; the words hold single spaces between non-space characters).
     """
-    trie, flat = _trie(words)
+    trie, flat = _trie(words, spaces)
     if trie is None:
         return flat
     try:
-        return _trie_pattern(trie, case_sensitive)
+        return _trie_pattern(trie, case_sensitive, spaces)
     except _CaseClash:
         return flat
 
@@ -252,12 +253,19 @@ def lexicon_pattern(
     return re.compile("(?:" + "|".join(branches) + f")(?!{edge})", flags)
 
 
-def _trie(words: Iterable[str]) -> tuple[dict | None, str]:
+def _escape(char_or_word: str, spaces: bool = False) -> str:
+    escaped = re.escape(char_or_word)
+    return escaped.replace(r"\ ", r"\s+") if spaces else escaped
+
+
+def _trie(words: Iterable[str], spaces: bool = False) -> tuple[dict | None, str]:
     """(the trie of ``words`` or None when it cannot stand for them, their flat alternation)."""
     unique = sorted(set(words), key=lambda w: (-len(w), w))
-    flat = "|".join(re.escape(w) for w in unique)
+    flat = "|".join(_escape(w, spaces) for w in unique)
     if len(unique) < 2 or "" in unique:
         return None, flat
+    if spaces and any(w.split(" ") != w.split() for w in unique):
+        return None, flat  # "\\s+" stands for one space between two words, nothing else
     trie: dict = {}
     for word in unique:
         node = trie
@@ -278,11 +286,12 @@ def _check_case(chars: list[str]) -> None:
                 raise _CaseClash
 
 
-def _trie_pattern(node: dict, case_sensitive: bool) -> str:
+def _trie_pattern(node: dict, case_sensitive: bool, spaces: bool = False) -> str:
     chars = sorted(c for c in node if c)
     if not case_sensitive:
         _check_case(chars)
-    branches = [re.escape(c) + _trie_pattern(node[c], case_sensitive) for c in chars]
+    branches = [_escape(c, spaces) + _trie_pattern(node[c], case_sensitive, spaces)
+                for c in chars]
     if not branches:
         return ""  # a word ends here and nothing longer goes on
     body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"

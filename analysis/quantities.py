@@ -34,7 +34,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.frames import make_frame
-from analysis.lexicons import read_lexicon
+from analysis.lexicons import alternation, read_lexicon
 
 #: Columns of :func:`find_quantities`.
 QUANTITY_COLUMNS = (
@@ -130,8 +130,9 @@ def grammar() -> _Grammar:
 
 
 def _alternation(phrases) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    """The phrases longest first, any white space between their words (a trie: see
+    :func:`analysis.lexicons.alternation`)."""
+    return alternation(phrases, spaces=True)
 
 
 @lru_cache(maxsize=4)

@@ -143,3 +143,14 @@ def test_lexicon_pattern_matches_what_the_plain_pattern_matches(words, text, edg
     assert [m.span() for m in fast.finditer(text, pos)] == [
         m.span() for m in plain.finditer(text, pos)
     ]
+
+
+@given(st.lists(st.sampled_from(["a", "ab", "a b", "a bc", "b", "ba c", "c"]), min_size=1),
+       st.text(alphabet="abc \t\n", max_size=20), st.sampled_from([0, re.IGNORECASE]))
+def test_alternation_with_spaces_matches_any_white_space_between_words(words, text, flags):
+    plain = "|".join(re.escape(w).replace(r"\ ", r"\s+")
+                     for w in sorted(set(words), key=lambda w: (-len(w), w)))
+    for context in ("(?:{})", r"(?:{})\b", "(?:{}) c"):
+        want = [m.span() for m in re.finditer(context.format(plain), text, flags)]
+        got = re.finditer(context.format(alternation(words, spaces=True)), text, flags)
+        assert [m.span() for m in got] == want
