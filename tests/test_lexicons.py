@@ -133,8 +133,9 @@ def test_fold_keeps_every_offset_and_is_plain_where_it_can_be(text):
     assert "’" not in folded and "`" not in folded
 
 
-@given(_FORMS, st.text(alphabet="abAB -.\n", max_size=30), st.sampled_from([r"\w", r"[\w-]"]),
-       st.sampled_from([0, re.IGNORECASE]), st.integers(0, 5))
+@given(st.lists(st.text(alphabet="akKsiI -.", min_size=1, max_size=4), min_size=1, max_size=8),
+       st.text(alphabet="akKsSiI -.\n\u212a\u017f\u0130\u0131", max_size=30),
+       st.sampled_from([r"\w", r"[\w-]"]), st.sampled_from([0, re.IGNORECASE]), st.integers(0, 5))
 def test_lexicon_pattern_matches_what_the_plain_pattern_matches(words, text, edge, flags, pos):
     """The look-behind moved after the first character finds the same words, from any start
     position of the search (it looks at the character before it too)."""
@@ -154,3 +155,19 @@ def test_alternation_with_spaces_matches_any_white_space_between_words(words, te
         want = [m.span() for m in re.finditer(context.format(plain), text, flags)]
         got = re.finditer(context.format(alternation(words, spaces=True)), text, flags)
         assert [m.span() for m in got] == want
+
+
+def test_every_character_ignorecase_folds_to_a_letter_is_spelt_out():
+    """lexicon_pattern spells out the cases of a letter instead of using re.IGNORECASE; every
+    code point the engine matches to an ASCII letter must be in that letter's class."""
+    from analysis.lexicons import _any_case
+
+    letter = re.compile("[a-z]", re.IGNORECASE)
+    for code in range(0x110000):
+        char = chr(code)
+        if 0xD800 <= code <= 0xDFFF or not letter.fullmatch(char):
+            continue
+        folds_to = [c for c in "abcdefghijklmnopqrstuvwxyz" if re.fullmatch(c, char, re.I)]
+        assert folds_to and all(char in _any_case(c) for c in folds_to), hex(code)
+        assert all(char not in _any_case(c) for c in "abcdefghijklmnopqrstuvwxyz"
+                   if c not in folds_to)
