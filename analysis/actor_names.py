@@ -21,7 +21,7 @@ from analysis.actor_lexicon import (
 from analysis.lexicons import (
     country_forms,
     fold,
-    lexicon_pattern,
+    longest_first,
     slug,
     split_bar,
 )
@@ -211,7 +211,7 @@ class NamePasses:
             if row:
                 for alias in split_bar(row["aliases"]):
                     surfaces[fold(alias)] = key
-        pattern = lexicon_pattern(surfaces, edge=r"[\w-]")
+        pattern = re.compile(rf"(?<![\w-])(?:{longest_first(surfaces)})(?![\w-])")
         for sent in self.sentences:
             for m in pattern.finditer(self.folded, sent.start, sent.end):
                 key = surfaces[m.group(0)]
