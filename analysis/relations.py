@@ -55,7 +55,8 @@ NODE_COLUMNS = ("actor_id", "name", "kind", "country", "node")
 MENTION_COLUMNS = ("sentence_id", "start", "end", "text", "node")
 
 CUES_FILE = LEXICONS_DIR / "relation_cues.csv"
-_ENDS = {"before>after", "after>before", "pair", "mediator>parties", "after>subject", "after>after"}
+_ENDS = {"before>after", "after>before", "pair", "mediator>parties", "after>subject", "after>after",
+         "holder>after"}
 # Between two coordinated mentions: "A and B", "A, B and C", "A or B", or nothing but a space
 # when both mentions are the same actor ("<demonym> President <name>").
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$", re.IGNORECASE)
@@ -71,6 +72,18 @@ _LINKING = re.compile(r"^\W*(?:of|to|with|for)\b", re.IGNORECASE)
 _AGENT_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
 # How far back a pair anaphor ("both sides") looks for its two actors.
 _ANAPHOR_LOOKBACK = 2
+# A role the clause's subject takes ("A replaced B as the special envoy to C"): the cue belongs
+# to the subject, not to the actor nearest before it.
+_AS_ROLE = re.compile(r"\bas\s+(?:an?|the|its|their|his|her)\s+(?:[\w.'’-]+\s+){0,4}$",
+                      re.IGNORECASE)
+# Talks named with their parties ("the talks between A and B"): a later "X-brokered talks" with
+# no party of its own refers back to them.
+_TALKS_BETWEEN = re.compile(r"\b(?:talks|negotiations|dialogue)\s+(?:between|with)\s+"
+                            r"(?:the\s+)?$", re.IGNORECASE)
+# Between an office's holder and the office in apposition: "A, the envoy to B", "A was envoy".
+_HOLDS = re.compile(r",|\b(?:is|was|as|becomes|became|remains|named|appointed)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r"^\s*,\s*$")
+_TALKS_NEXT = re.compile(r"^\s*(?:talks|negotiations|dialogue)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -281,11 +294,13 @@ def _cue_matches(text: str, cues: tuple[Cue, ...], ms: list[_Mention], base: int
 
 
 def _clause_subject(
-    clauses: tuple[Clause, ...], s: int, e: int, actors: list[_Mention], base: int
+    clauses: tuple[Clause, ...], s: int, e: int, actors: list[_Mention], base: int,
+    text: str = "",
 ) -> list[_Mention]:
     """The actors of the subject of the clause whose verb the cue is ("Norway backs
     A and has long criticized B": Norway criticized B). A coordinated verb phrase or
-    a gerund clause without a subject of its own takes the previous clause's subject."""
+    a gerund clause without a subject of its own takes the previous clause's subject. A subject
+    with an apposition ("A, B's closest ally, has denied ...") is its head, A."""
     own = clause_at(clauses, s - base)
     if own is None or not (own.verb_start <= s - base < own.verb_end or (
         own.verb_end <= s - base and not text_between_has_words(own, s - base)
@@ -298,8 +313,32 @@ def _clause_subject(
         if clause.subject[0] >= 0:
             lo, hi = base + clause.subject[0], base + clause.subject[1]
             found = [m for m in actors if lo <= m.start and m.end <= hi]
+            if len(found) > 1 and text and _apposition_after(text[found[0].end - base:hi - base]):
+                return found[:1]
             return found[-1:] if found else []
     return []
+
+
+def _apposition_after(rest: str) -> bool:
+    """Whether the rest of a subject after its first actor is an apposition set off by commas
+    (", B's closest ally,"), not a list ("A, B and C")."""
+    return rest.startswith(",") and rest.rstrip().endswith(",") and not re.search(
+        r"\b(?:and|or)\b", rest)
+
+
+def _role_subject(
+    clauses: tuple[Clause, ...], s: int, actors: list[_Mention], text: str, base: int
+) -> list[_Mention]:
+    """The subject of the cue's clause when the cue names a role taken "as" ("A replaced B as
+    the envoy to C": A is the envoy), else []."""
+    own = clause_at(clauses, s - base)
+    if own is None or own.subject[0] < 0 or own.verb_end < 0 or own.verb_end > s - base:
+        return []
+    if not _AS_ROLE.search(text[own.verb_end : s - base]):
+        return []
+    lo, hi = base + own.subject[0], base + own.subject[1]
+    found = [m for m in actors if lo <= m.start and m.end <= hi]
+    return found[-1:]
 
 
 def text_between_has_words(clause: Clause, start: int) -> bool:
@@ -310,9 +349,13 @@ def text_between_has_words(clause: Clause, start: int) -> bool:
 
 def _pairs(
     cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int,
-    clauses: tuple[Clause, ...] = (),
+    clauses: tuple[Clause, ...] = (), talks: list[_Mention] | None = None,
 ):
-    """(source mention, source node, target mention, target node) tuples for one cue."""
+    """(source mention, source node, target mention, target node) tuples for one cue.
+
+    ``talks``: the parties of the last talks named with their parties ("the talks between A
+    and B"), which a mediated "talks" with no party named in the sentence refers back to.
+    """
     usable = [m for m in ms if not (s <= m.start and m.end <= e)]
     actors = [m for m in usable if m.role != "location"]
     before = _groups([m for m in actors if m.end <= s], text, base)
@@ -325,7 +368,8 @@ def _pairs(
                  and not text[e - base : m.start - base].strip(" ")]
         after = [place[:1]] if place else []
     if cue.ends == "before>after" and clauses:
-        subject = _clause_subject(clauses, s, e, actors, base)
+        subject = (_clause_subject(clauses, s, e, actors, base, text)
+                   or _role_subject(clauses, s, actors, text, base))
         if subject and before and subject[-1] is not before[-1][-1]:
             before = [subject]
     out = []
@@ -349,6 +393,19 @@ def _pairs(
             if _RELATIVE.match(text[sources[-1].end - base:s - base]):
                 sources = sources[-1:]
             cross(sources, after[0])
+    elif cue.ends == "holder>after":
+        # an office ("envoy to B") held by the subject that takes it "as", by the person in
+        # apposition after B ("the envoy to B, A,"), or by the actor before it in apposition
+        # ("A, the envoy to B"); an actor right before the office word is whom the holder
+        # serves ("the U.N. envoy to B"), not the holder
+        role = _role_subject(clauses, s, actors, text, base) if clauses else []
+        if after:
+            rest = [m for m in actors if m.start >= after[0][-1].end]
+            apposed = [m for m in rest[:1] if m.kind == "person" and _APPOSITION.match(
+                text[after[0][-1].end - base : m.start - base])]
+            holder = role or apposed or (before[-1][-1:] if before and _HOLDS.search(
+                text[before[-1][-1].end - base : s - base]) else [])
+            cross(holder, after[0])
     elif cue.ends == "after>before":
         targets = [g for g in before
                    if not _AGENT_BEFORE.search(text[: g[0].start - base])]
@@ -366,6 +423,12 @@ def _pairs(
             if rest:
                 cross(after[0], [rest[0]])
     elif cue.ends == "mediator>parties":
+        word = _TALKS_NEXT.match(text[e - base :])
+        if before and not after and talks and word:
+            # "Ahead of the X-brokered talks, ...": the parties of the talks told before, read
+            # at the word "talks" (the row's quote stays in its sentence)
+            at = (e + word.end() - len(word.group(0).lstrip()), e + word.end())
+            after = [[_Mention(*at, m.nodes, m.text, anaphor=True) for m in talks]]
         if before and after:
             mediator = before[-1][-1:]
             parties = list(after[0])
@@ -420,6 +483,7 @@ def relations_from_mentions(
     rows: list[dict] = []
     history: list[list[list[_Mention]]] = []
     recent: list[_Mention] = []
+    talks: list[_Mention] = []
     paragraph = None
     by_sentence = _mentions_by_sentence(mentions)
     for sentence in article.sentences.to_dict("records"):
@@ -432,9 +496,10 @@ def relations_from_mentions(
         ms = _resolve_singular(base, text, ms, recent, cues, states)
         history.append(_groups([m for m in ms if not m.anaphor], text, base))
         recent.extend(m for m in ms if not m.anaphor)
+        talks = _talks_parties(history[-1], text, base) or talks
         clauses = layer.get(sid, ())
         for s, e, _order, cue in _cue_matches(text, cues, ms, base):
-            pairs = _pairs(cue, s, e, ms, text, base, clauses)
+            pairs = _pairs(cue, s, e, ms, text, base, clauses, talks)
             if not pairs:
                 continue
             negated = _denied(text, clauses, s - base, e - base)
@@ -476,6 +541,16 @@ def relations_from_mentions(
         frame[col] = frame[col].astype(bool)
     frame = frame.sort_values(["sentence_id", "start", "source", "target"], kind="stable")
     return frame.reset_index(drop=True)
+
+
+def _talks_parties(groups: list[list[_Mention]], text: str, base: int) -> list[_Mention]:
+    """The last coordinated pair of a sentence that names talks by their parties ("the talks
+    between A and B"), or []."""
+    found: list[_Mention] = []
+    for group in groups:
+        if len(_nodes(group)) >= 2 and _TALKS_BETWEEN.search(text[: group[0].start - base]):
+            found = group
+    return found
 
 
 def _denied(text: str, clauses: tuple[Clause, ...], start: int, end: int) -> bool:
