@@ -49,7 +49,7 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from types import SimpleNamespace
 
@@ -135,8 +135,9 @@ def _reporting_verbs() -> frozenset[str]:
 
 
 _ANAPHORIC = re.compile(
-    r"\b(?:the|their|this|that|these|those|its|such)\s+(?:[\w-]+\s+){0,2}$", re.IGNORECASE
+    r"\b(?:the|their|this|that|these|those|its|such)\s+(?:[\w'’-]+\s+){0,2}$", re.IGNORECASE
 )
+_AS_NOUN = re.compile(r"['’]s\s+$|\b(?:the|their|this|that|its|his|her)\s+$", re.IGNORECASE)
 # "the meeting between A and B", "the talks with A": the noun names its parties, a new meeting.
 _NAMES_PARTIES = re.compile(r"\s+(?:between|with)\b", re.IGNORECASE)
 # A meeting noun as the aim of an effort ("push toward negotiations") is not a meeting.
@@ -160,6 +161,49 @@ _AIM = re.compile(r"\bto\s+(?:try|attempt|seek|work|push)\s+to\b|"
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|until|as|because|if)\b",
                           re.IGNORECASE)
 WHEN_AFTER_DATE = re.compile(r"^\s*,\s*when\b", re.IGNORECASE)
+# A condition after the cue makes a planned meeting possible ("will meet him only if ...",
+# "provided that ..."); "to see if" asks a question, it sets no condition.
+_CONDITION = re.compile(r"(?<!\bsee )(?<!\bask )(?<!\basked )(?<!\bknow )(?<!\bdecide )"
+                        r"\b(?:if|unless|provided(?:\s+that)?|providing\s+that|as\s+long\s+as|"
+                        r"on\s+(?:the\s+)?condition\s+that)\b", re.IGNORECASE)
+# An agreement still sought ("closer to a deal", "pushing for an agreement", "to consider a
+# deal") is possible, not made.
+_SOUGHT = re.compile(r"\b(?:clos(?:e|er)\s+to|near(?:ing)?|toward|towards|"
+                     r"(?:push|press|hope|call|work|aim|head)(?:s|es|ed|ing)?\s+(?:for|toward|towards)|"
+                     r"seek(?:s|ing)?|sought|to\s+(?:reach|strike|consider|negotiate|secure|clinch)|"
+                     r"from\s+reaching|"
+                     r"consider(?:s|ed|ing)?)\s+(?:an?|the|any)?\s*(?:[\w-]+\s+){0,3}$",
+                     re.IGNORECASE)
+# A meeting going on for a stated time ("in progress for more than a year") is not one of the
+# publication day.
+_DURATION = re.compile(r"\bfor\s+(?:(?:more\s+than|over|nearly|almost|about|some)\s+)?"
+                       r"(?:a|an|one|two|three|four|five|six|several|many|\d+)\s+"
+                       r"(?:days?|weeks?|months?|years?)\b", re.IGNORECASE)
+# The object of a causative verb is made to act, it does not meet ("talks intensify to get X to
+# disarm").
+_CAUSED = re.compile(r"\b(?:get|gets|force|forces|persuade|persuades|pressure|pressures|press|"
+                     r"presses|push|pushes|urge|urges|convince|compel)\s+$", re.IGNORECASE)
+# A speaker who tells the meeting itself takes part ("X told a meeting of ministers").
+_ADDRESSED = re.compile(r"^\s+(?:also\s+)?(?:told|tells|addressed|addresses)\s+(?:an?|the)\s+"
+                        r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# Headline style: an infinitive with no finite verb tells what will happen ("Envoy to Visit X").
+_HEADLINE_TO = re.compile(r"\bto\s+$", re.IGNORECASE)
+# A party joining a meeting already told ("X also joined the meeting in Cairo").
+_JOINED = re.compile(r"\b(?:joined|joins|join|joining|attended|attends|attend|took\s+part\s+in|"
+                     r"takes\s+part\s+in|participated\s+in)\s+(?:the|their|this|that)\s+"
+                     r"(?:[\w'’-]+\s+){0,2}(?:meeting|talks|summit|conference|negotiations|"
+                     r"consultations)\b", re.IGNORECASE)
+# An organisation naming a member ("Xandian League member Freedonia") qualifies it, it does not
+# meet.
+_MEMBER = re.compile(r"^\s+(?:member(?:\s+states?|\s+countries)?|ally|partner)\s+$",
+                     re.IGNORECASE)
+# Topic words between a state and the talks noun ("Xandia peace talks": Xandia is the topic).
+_TOPIC_WORDS = re.compile(r"^\s+(?:(?:peace|security|trade|nuclear|crisis|unity|"
+                          r"reconciliation|cease-?fire|truce|border|aid)\s+)?$", re.IGNORECASE)
+# How far back (in sentences) a pair anaphor ("the two leaders") and a joined meeting look.
+_LOOKBACK = 2
+# Another meeting of the same parties, not the one told before.
+_AGAIN = re.compile(r"\b(?:later|again|afterwards|next|then|also)\b", re.IGNORECASE)
 
 
 def code_meeting(kind: str, mode: str, status: str) -> tuple[str, str]:
@@ -188,8 +232,10 @@ def find_cues(sentence: str) -> list[tuple[int, int, str, str]]:
     for hit in hits:
         if any(hit[0] < c[1] and c[0] < hit[1] for c in chosen):
             continue
+        # a verb form after a determiner or a possessive is a noun ("the minister's visit")
+        noun = hit[3] == "noun" or bool(_AS_NOUN.search(sentence[: hit[0]]))
         if (
-            hit[3] == "noun"
+            noun
             and hit[2] in ("talks", "visit")
             and _ANAPHORIC.search(sentence[: hit[0]])
             and not _NAMES_PARTIES.match(sentence[hit[1] :])
@@ -230,6 +276,8 @@ class _Meeting:
     also_in: list[int] = field(default_factory=list)
     extra_locations: list[Mention] = field(default_factory=list)
     clause: int = -1  # index of the cue's clause in its sentence
+    arrival: bool = False  # told by an arrival ("arrived in X"): the start of a visit
+    again: bool = False  # "later", "again": another meeting of the same parties
 
 
 def clause_window(
@@ -286,18 +334,23 @@ def _status(
     negation = negation_at(sentence, clause, cue[0])
     if negation:
         return "negated", negation
-    following = [c for c in clauses if clause is not None and c.index == clause.index + 1]
-    if following and following[0].link in ("if", "unless") and clause.tense == "future":
-        return "possible", following[0].link  # "will meet him only if ...": a condition
+    condition = _CONDITION.search(sentence, cue[1])
     if clause is not None and clause.finite and clause.mood in _MOOD_STATUS:
-        return _MOOD_STATUS[clause.mood], clause.modality
+        status = _MOOD_STATUS[clause.mood]
+        if condition and status == "planned":
+            return "possible", condition.group(0)  # "will meet him only if ...": a condition
+        return status, clause.modality
     tense = clause_tense(sentence, *cue, clauses)
     if tense.tense == "future":
+        if condition:
+            return "possible", condition.group(0)
         return "planned", tense.cue
     if tense.tense in ("past", "present"):
         return "held", tense.cue
     if kind_of_sentence == "caption":
         return "held", "photo caption"
+    if kind_of_sentence == "headline" and _HEADLINE_TO.search(sentence[: cue[0]]):
+        return "planned", "to"  # headline style: "Minister to Visit X" is what will happen
     return "unknown", ""
 
 
@@ -307,6 +360,8 @@ def _happening_now(clause: Clause | None, sentence: str, cue: tuple[int, int]) -
     "arrived in the capital")."""
     if clause is None or not clause.finite:
         return ""
+    if _DURATION.search(sentence, clause.start, max(clause.end, cue[1])):
+        return ""  # "have been in progress for more than a year": not a meeting of the day
     if clause.tense == "present":
         return f"present tense ('{clause.verb}')"
     if clause.tense_cue in ("has", "have") and clause.aspect.startswith("perfect"):
@@ -314,7 +369,12 @@ def _happening_now(clause: Clause | None, sentence: str, cue: tuple[int, int]) -
     arrival = sentence[cue[0] : cue[1]].lower().startswith("arriv")
     if arrival and clause.tense == "past" and clause.aspect == "simple":
         return f"an arrival ('{sentence[cue[0] : cue[1]]}')"
-    told_by_verb = cue[0] < clause.verb_end  # the verb or its subject, not "during a summit"
+    # the verb or its subject, or the object of a holding verb ("held talks"), not "during a
+    # summit"
+    words = clause.verb.lower().split()
+    holding = bool(words) and words[-1] in _HOLDING
+    told_by_verb = cue[0] < clause.verb_end or (
+        holding and clause.object[0] <= cue[0] < clause.object[1])
     # "a day after he conferred with B": dated by another happening, not by the news
     relative = _SUBORDINATE.search(sentence[clause.start : max(clause.start, clause.verb_start)])
     if clause.tense == "past" and not clause.modality and told_by_verb and not relative:
@@ -394,13 +454,18 @@ def select_participants(
     # "Crucial Xandia Talks": a lone state right before the talks noun is their subject matter
     # ("Xandia-Freedonia talks" names the parties)
     people = [m for m in people if not (
-        cue_kind == "talks" and m.kind == "state" and m.end + 1 == cue[0]
+        cue_kind == "talks" and m.kind == "state" and m.end < cue[0]
+        and _TOPIC_WORDS.match(sentence[m.end : cue[0]])
         and not re.search(r"[-–,]\s*$|\band\s+$", sentence[: m.start]))]
+    # "talks intensify to get X to disarm": X is made to act, not a party
+    people = [m for m in people if not (_CAUSED.search(sentence[: m.start])
+                                        and re.match(r"\s+to\b", sentence[m.end :]))]
     reporting = _reporting_verbs()
     kept = []
     for i, m in enumerate(people):
         first = re.match(r"\s*([a-z]+)", sentence[m.end : m.end + 30].lower())
-        if first and first.group(1) in reporting and not speakers:
+        if (first and first.group(1) in reporting and not speakers
+                and not _ADDRESSED.match(sentence[m.end : cue[0]])):
             continue  # the speaker ("the ministry said"), not a participant
         qualifies = (
             m.how == "demonym"
@@ -411,6 +476,9 @@ def select_participants(
         if (follower is not None and follower.start == m.end + 1 and m.kind != "person"
                 and follower.kind in ("organization", "armed_group")):
             continue  # "the opposition Xandian Council": the noun describes the group named
+        if (follower is not None and m.kind == "organization"
+                and _MEMBER.match(sentence[m.end : follower.start])):
+            continue  # "Xandian League member Freedonia": the league says which Freedonia
         # the person it qualifies may follow another qualifier ("U.N. Xandia envoy Jan Berg")
         nxt = next((p for p in people[i + 1 :] if p.kind == "person"), None)
         if (
@@ -570,14 +638,20 @@ def _collect(
         sid, text, offset = int(sent.sentence_id), sent.text, int(sent.start)
         clauses = layer.get(sid, ())
         ments = by_sentence.get(sid, [])
+        anaphors = _pair_anaphors(text, sid, ments, found, by_sentence)
+        if anaphors:
+            ments = sorted(ments + anaphors, key=lambda m: m.start)
         sdates = dates_by_sentence.get(sid, [])
         per_sentence: list[_Meeting] = []
-        for c_start, c_end, kind, _part in find_cues(text):
+        for c_start, c_end, kind, part in find_cues(text):
             cue = (c_start, c_end)
             window = clause_window(text, cue, ments)
             own = clause_at(clauses, c_start)
             if own is not None and own.finite:  # "met A in Cairo, and he conferred with B"
                 window = (max(window[0], own.start), min(window[1], own.end))
+            condition = _CONDITION.search(text, c_end, window[1])
+            if condition:  # "will meet A only if B agrees": B sets the condition, not a party
+                window = (window[0], condition.start())
             if _GOAL.search(text[:c_start]):
                 continue  # "pushing toward negotiations": an aim, not a meeting
             people, location = select_participants(text, window, ments, kind, cue)
@@ -594,6 +668,10 @@ def _collect(
                 kind = upgrade
             date = _date_for(sdates, text, offset, window, cue, published, clauses)
             aim = _AIM.search(text, own.verb_end if own is not None and own.verb else 0, c_start)
+            if (kind == "agreement" and part == "noun"
+                    and status in ("held", "planned", "unknown")
+                    and _SOUGHT.search(text[: c_start])):
+                status = "possible"  # "closer to a deal", "pushing for an agreement by May"
             if aim and status == "held" and kind == "agreement":
                 # "met on Monday to try to hash out a deal": the deal is an aim, not yet held
                 status, date = "possible", {**date, "date": "", "precision": "",
@@ -626,6 +704,9 @@ def _collect(
                 span,
             )
             meeting.clause = own.index if own is not None else -1
+            meeting.arrival = text[c_start:c_end].lower().startswith("arriv")
+            lo = own.start if own is not None else window[0]
+            meeting.again = bool(_AGAIN.search(text, lo, own.end if own is not None else window[1]))
             same = [
                 m for m in per_sentence
                 if m.status == status and clause_at(clauses, m.cue[0]) is own
@@ -634,6 +715,7 @@ def _collect(
                 _merge_into(same[0], meeting)
                 continue
             per_sentence.append(meeting)
+        _add_joiners(text, sid, clauses, ments, found)
         found.extend(per_sentence)
     found.extend(_implied_by_negation(found, dates, article))
     return [m for m in found if m.participants]
@@ -689,8 +771,8 @@ def _verb_subject(
         return people
     group = [people[-1]]
     for m in reversed(people[:-1]):
-        if not _JOIN.match(sentence[m.end : group[0].start]):
-            break
+        if m.start != group[0].start and not _JOIN.match(sentence[m.end : group[0].start]):
+            break  # (two parties read at one span are the two of a pair anaphor)
         group.insert(0, m)
     return group
 
@@ -729,6 +811,83 @@ def _subject_of_neighbour(
     return []
 
 
+@lru_cache(maxsize=1)
+def _pair_patterns() -> list[tuple[re.Pattern, bool]]:
+    """Phrases that refer back to two parties ("the two leaders", "both sides"): the
+    ``pair_anaphor`` rows of ``relation_cues.csv``, one list for relations and meetings, each
+    with whether it names two persons (``ends`` = person)."""
+    return [(re.compile(r["pattern"], re.IGNORECASE), r["ends"].strip() == "person")
+            for r in lexicon_rows("relation_cues.csv") if r["kind"] == "pair_anaphor"]
+
+
+def _pair_anaphors(
+    text: str, sid: int, ments: list[Mention], found: list[_Meeting],
+    by_sentence: dict[int, list[Mention]],
+) -> list[Mention]:
+    """Mentions for "the two leaders", "both sides" ...: the two parties of the last meeting
+    told in the sentences just before, else the last two actors named there (persons for a
+    noun of people), each placed at the phrase's span."""
+    out: list[Mention] = []
+    for pattern, people in _pair_patterns():
+        for match in pattern.finditer(text):
+            s, e = match.span()
+            if any(m.start < e and s < m.end for m in ments + out):
+                continue  # part of a name, or already read
+            pair = _pair_for(sid, s, ments, found, by_sentence, people)
+            out += [replace(m, start=s, end=e, text=match.group(0), how="pair anaphor",
+                            role="actor") for m in pair]
+    return out
+
+
+def _pair_for(
+    sid: int, start: int, ments: list[Mention], found: list[_Meeting],
+    by_sentence: dict[int, list[Mention]], people: bool,
+) -> list[Mention]:
+    """The two a pair anaphor stands for: two actors named earlier in its own sentence; else
+    the parties of the last two-party meeting (in the sentences just before for a noun of
+    people, "the two leaders"; anywhere before for "both sides", the sides of the talks);
+    else the last two actors of the sentences just before."""
+    def last_two(mentions: list[Mention]) -> list[Mention]:
+        last: dict[str, Mention] = {}
+        for m in mentions:
+            if m.role == "actor" and m.how != "pair anaphor" and (
+                    m.kind == "person" if people else m.kind != "place"):
+                last.pop(m.actor_id, None)
+                last[m.actor_id] = m
+        pair = list(last.values())[-2:]
+        return pair if len(pair) == 2 else []
+
+    own = last_two([m for m in ments if m.end <= start])
+    if own:
+        return own
+    for m in reversed(found):
+        if people and sid - m.sentence_id > _LOOKBACK:
+            break
+        if len(m.participants) == 2 and (not people or all(
+                p.kind == "person" for p in m.participants)):
+            return list(m.participants)
+    return last_two([m for s in range(sid - _LOOKBACK, sid) for m in by_sentence.get(s, [])])
+
+
+def _add_joiners(
+    text: str, sid: int, clauses: tuple[Clause, ...], ments: list[Mention],
+    found: list[_Meeting],
+) -> None:
+    """"X also joined the meeting": the subject of the clause takes part in the last meeting
+    told in the sentences just before (the noun refers back to it, so it is no new row)."""
+    for match in _JOINED.finditer(text):
+        target = next((m for m in reversed(found) if sid - m.sentence_id <= _LOOKBACK), None)
+        clause = clause_at(clauses, match.start())
+        if target is None or clause is None or clause.subject[0] < 0:
+            continue
+        people, _ = select_participants(text, clause.subject, ments, target.kind, match.span())
+        ids = {p.actor_id for p in target.participants}
+        added = [p for p in people if p.actor_id not in ids]
+        if added:
+            target.participants = target.participants + added
+            target.also_in = sorted(set(target.also_in) | {sid})
+
+
 def _implied_by_negation(
     found: list[_Meeting], dates: pd.DataFrame, article: Article
 ) -> list[_Meeting]:
@@ -742,6 +901,10 @@ def _implied_by_negation(
         sentence, end = texts[m.sentence_id], m.date["span"][1]
         if not WHEN_AFTER_DATE.match(sentence[end:]):
             continue
+        if any(o.sentence_id == m.sentence_id and o.date.get("relation") == "when"
+               and o.status == "held" and o.location is not None and m.location is not None
+               and o.location.actor_id != m.location.actor_id for o in found):
+            continue  # "not visited X since <date>, when they met in Y": no visit to X then
         start, stop = interval(m.date["date"], m.date["precision"])
         date = dict(
             m.date,
@@ -792,7 +955,12 @@ def _later_restates(earlier: _Meeting, later: _Meeting) -> bool:
     (then the two cannot be told apart, and are kept apart)."""
     if earlier.sentence_id == later.sentence_id:
         return earlier.clause == later.clause  # "met X as he continues his visit": two
-    named = {p.actor_id for p in later.participants} - {p.actor_id for p in earlier.participants}
+    before = {p.actor_id for p in earlier.participants}
+    via = {p.actor_id for p in later.participants if p.how == "pair anaphor"}
+    if (via and via <= before and not later.again
+            and later.sentence_id - earlier.sentence_id <= _LOOKBACK):
+        return True  # "A and B held talks. The two leaders met C in X": those talks, told more
+    named = {p.actor_id for p in later.participants} - before
     if named:
         return False  # a later sentence that names more parties tells of another meeting
     return not (later.date["date"] and not earlier.date["date"])
@@ -807,6 +975,15 @@ def _new_date_for(postponed: _Meeting, later: _Meeting) -> bool:
         return False
     return ({p.actor_id for p in postponed.participants}
             == {p.actor_id for p in later.participants})
+
+
+def _ongoing_visit_of(visit: _Meeting, arrival: _Meeting) -> bool:
+    """Whether ``arrival`` is the start of ``visit``, a visit of the same people told as under
+    way at publication."""
+    return (visit.kind == "visit" and visit.status == "held" and not visit.arrival
+            and visit.date["how"].startswith("reported as happening now")
+            and {p.actor_id for p in visit.participants}
+            == {p.actor_id for p in arrival.participants})
 
 
 def _merge_into(keep: _Meeting, other: _Meeting) -> None:
@@ -850,6 +1027,10 @@ def _deduplicate(found: list[_Meeting]) -> list[_Meeting]:
             target = next((k for k in kept if _new_date_for(k, m)), None)
             if target is not None:
                 target.date = m.date if not target.date["date"] else target.date
+        if target is None and m.arrival and m.status == "held":
+            # "continues his visit ... After arriving in X on Thursday": the arrival began the
+            # visit under way, one visit (dated as the visit is told)
+            target = next((k for k in kept if _ongoing_visit_of(k, m)), None)
         if target is None:
             kept.append(m)
         else:
