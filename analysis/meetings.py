@@ -154,6 +154,23 @@ _TOPIC = re.compile(r"\b(?:on|about|over|regarding|concerning)\s+"
 # Brackets do not break a window: "Lopes (left) being received" is one clause.
 _HARD_BREAK = re.compile(r"[;:\"“”]|\s[—–]\s|\s--\s")
 _RELATIVE = re.compile(r"\b(?:that|which|who|whom|when|where|whose)\b")
+_BUT = re.compile(r"\bbut\b")
+# A subordinate clause between a meeting cue and a date: the date is that clause's ("talks ...
+# after the truce expires on Friday"); right before the date ("after Monday") it dates the cue.
+_OTHER_EVENT = re.compile(r"\b(?:after|before|when|while|until|once|because|if|unless)\s+"
+                          r"(?:\S+\s+){2,}", re.IGNORECASE)
+# A meeting noun that leads into the main clause ("After lengthy talks on X, the two
+# ministers said ..."): the main clause's subject held the talks, on the main clause's day.
+_LEAD_IN = re.compile(r"(?:^|[,;]\s*)(?:following|after|before|ahead\s+of|despite|amid)\s+"
+                      r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# The parties a meeting noun names itself ("talks with A", "between A and B").
+_WITH = re.compile(r"\b(?:with|between|and)\s+(?:the\s+)?$", re.IGNORECASE)
+# An event that only dates or places the meeting ("around the time of the league's assembly").
+_TIME_OF = re.compile(r"\b(?:time|sidelines|margins|eve|end|start|close)\s+of\s+(?:the\s+)?$",
+                      re.IGNORECASE)
+# A person heading a delegation that took part in a meeting told before.
+_HEADS = re.compile(r"\b(?:head|leader|chief)\s+of\s+the\s+delegation\b|"
+                    r"\bdelegation\b[^.;]{0,40}?\bled\s+by\b", re.IGNORECASE)
 _AFTER = re.compile(r"\b(?:after|since)\s+(?:a|an|the)?\s*$", re.IGNORECASE)
 #: ", when ..." right after a date: that clause takes the date (events use it too).
 _AIM = re.compile(r"\bto\s+(?:try|attempt|seek|work|push)\s+to\b|"
@@ -316,6 +333,9 @@ def clause_window(
         for rel in _RELATIVE.finditer(sentence, cue[1], hi):
             hi = rel.start()
             break
+        for but in _BUT.finditer(sentence, cue[1], hi):  # "... but differences remain over X"
+            hi = but.start()
+            break
         for rel in _RELATIVE.finditer(sentence, lo, cue[0]):
             lo = rel.end()
     return lo, hi
@@ -449,8 +469,9 @@ def select_participants(
     if cue_kind == "visit":  # "visited Oslo": the object of a visit is its place
         nxt = [m for m in inside if m.start >= cue[1] and not sentence[cue[1] : m.start].strip()]
         places = nxt[:1] + [p for p in places if p not in nxt]
-    # "talks on X", "a meeting about X": X is the topic, not a party
-    people = [m for m in inside if m not in places and not _TOPIC.search(sentence[: m.start])]
+    # "talks on X", "a meeting about X": X is the topic, not a party; "around the time of X"
+    people = [m for m in inside if m not in places and not _TOPIC.search(sentence[: m.start])
+              and not _TIME_OF.search(sentence[: m.start])]
     # "Crucial Xandia Talks": a lone state right before the talks noun is their subject matter
     # ("Xandia-Freedonia talks" names the parties)
     people = [m for m in people if not (
@@ -581,6 +602,8 @@ def _date_for(
         if own is not None and clause_at(clauses, s) is not own:
             continue
         if window[0] <= s and e <= window[1]:
+            if s > cue[1] and _OTHER_EVENT.search(sentence, cue[1], s):
+                continue  # "talks ... after the truce expires on Friday": the expiry's date
             rows.append((min(abs(s - cue[1]), abs(cue[0] - e)), s, e, d))
     when = None
     if not rows:
@@ -662,11 +685,22 @@ def _collect(
                 people, _ = select_participants(text, setting, ments, kind, cue)
             if not people:
                 people = _subject_of_neighbour(text, clauses, cue, ments, kind)
+            main = (_main_clause(clauses, cue) if part == "noun" and _LEAD_IN.search(text[:c_start])
+                    else None)
+            if main is not None:
+                subject, _ = select_participants(text, main.subject, ments, kind, cue)
+                if subject:
+                    ids = {s.actor_id for s in subject}
+                    people = subject + [p for p in people if p.start >= c_end
+                                        and p.actor_id not in ids and _WITH.search(text[: p.start])]
             status, _why = _status(text, cue, sent.kind, clauses)
             roles, upgrade = _roles(text, people)
             if upgrade and kind in ("talks", "summit"):
                 kind = upgrade
             date = _date_for(sdates, text, offset, window, cue, published, clauses)
+            if main is not None and not date["date"]:
+                date = _date_for(sdates, text, offset, (main.start, main.end),
+                                 (main.verb_start, main.verb_end), published, clauses)
             aim = _AIM.search(text, own.verb_end if own is not None and own.verb else 0, c_start)
             if (kind == "agreement" and part == "noun"
                     and status in ("held", "planned", "unknown")
@@ -716,6 +750,7 @@ def _collect(
                 continue
             per_sentence.append(meeting)
         _add_joiners(text, sid, clauses, ments, found)
+        _add_delegation_heads(text, sid, ments, found)
         found.extend(per_sentence)
     found.extend(_implied_by_negation(found, dates, article))
     return [m for m in found if m.participants]
@@ -775,6 +810,34 @@ def _verb_subject(
             break  # (two parties read at one span are the two of a pair anaphor)
         group.insert(0, m)
     return group
+
+
+def _main_clause(clauses: tuple[Clause, ...], cue: tuple[int, int]) -> Clause | None:
+    """The finite clause with a subject nearest the cue's, before it first (the clause a
+    lead-in phrase "Following talks, ..." or "..., following talks" belongs to)."""
+    own = clause_at(clauses, cue[0])
+    if own is None:
+        return None
+    before = [c for c in clauses if c.index < own.index][::-1]
+    after = [c for c in clauses if c.index > own.index]
+    return next((c for c in before + after if c.finite and c.subject[0] >= 0), None)
+
+
+def _add_delegation_heads(
+    text: str, sid: int, ments: list[Mention], found: list[_Meeting],
+) -> None:
+    """"The head of the delegation, X, ...", "the delegation, led by X": X took part in the
+    last meeting told just before with a delegation among its parties."""
+    for match in _HEADS.finditer(text):
+        person = next((m for m in ments if m.start >= match.end() and m.kind == "person"
+                       and m.role == "actor"), None)
+        target = next((m for m in reversed(found) if sid - m.sentence_id <= _LOOKBACK
+                       and any("delegation" in p.name.lower() for p in m.participants)), None)
+        if person is None or target is None:
+            continue
+        if person.actor_id not in {p.actor_id for p in target.participants}:
+            target.participants = target.participants + [person]
+            target.also_in = sorted(set(target.also_in) | {sid})
 
 
 def _setting_subject(

@@ -212,6 +212,7 @@ _PEOPLE = STATES | {
     "opposition": ("norway-opposition", "Norwegian opposition", "collective", "NOR", "actor"),
     "Xandian Council": ("xandian-council", "Xandian Council", "organization", "NOR", "actor"),
     "Xandian League": ("xandian-league", "Xandian League", "organization", "", "actor"),
+    "Xandian delegation": ("xandian-delegation", "Xandian delegation", "collective", "", "actor"),
 }
 MEETING_CASES = [
     ("Ana Lopes and Jan Berg will hold talks on Friday.",
@@ -318,6 +319,24 @@ MEETING_CASES = [
      "when the two leaders last met in Rome.",
      [("Ana Lopes|Jan Berg", "planned", "2023-03-17"), ("Ana Lopes", "negated", "2021-05"),
       ("Ana Lopes|Jan Berg", "held", "2021-05")]),
+    # "but" ends the meeting's stretch; an event that only times the meeting is no party
+    ("Ana Lopes met Jan Berg but France stayed away.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-15")]),
+    ("Ana Lopes will meet Jan Berg around the time of the Xandian League assembly.",
+     [("Ana Lopes|Jan Berg", "planned", "")]),
+    # a meeting noun leading into the main clause: its subject held the talks, on its day,
+    # with the parties the noun names itself
+    ("Ana Lopes and Jan Berg spoke in Rome on Monday, following extended talks on trade.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    ("Following talks with France, Jan Berg left Rome on Tuesday.",
+     [("France|Jan Berg", "held", "2023-03-14")]),
+    # a date in a subordinate clause after the cue dates that clause, not the meeting
+    ("Ana Lopes will hold talks with Jan Berg after the truce ends on Friday.",
+     [("Ana Lopes|Jan Berg", "planned", "")]),
+    # the head of a delegation took part in its meeting
+    ("A Xandian delegation held talks with Jan Berg on Monday. The head of the delegation, "
+     "Ana Lopes, called the talks useful.",
+     [("Ana Lopes|Jan Berg|Xandian delegation", "held", "2023-03-13")]),
     # talks going on for a stated time are not a meeting of the publication day
     ("Talks between France and Germany have been in progress for more than a year.",
      [("France|Germany", "held", "")]),
