@@ -178,14 +178,14 @@ _AIM = re.compile(r"\bto\s+(?:try|attempt|seek|work|push)\s+to\b|"
 _SUBORDINATE = re.compile(r"\b(?:after|before|since|when|while|until|as|because|if)\b",
                           re.IGNORECASE)
 WHEN_AFTER_DATE = re.compile(r"^\s*,\s*when\b", re.IGNORECASE)
-# A condition after the cue makes a planned meeting possible ("will meet him only if ...",
+#: A condition after the cue makes a planned meeting possible ("will meet him only if ...",
 # "provided that ..."); "to see if" asks a question, it sets no condition.
-_CONDITION = re.compile(r"(?<!\bsee )(?<!\bask )(?<!\basked )(?<!\bknow )(?<!\bdecide )"
+CONDITION = re.compile(r"(?<!\bsee )(?<!\bask )(?<!\basked )(?<!\bknow )(?<!\bdecide )"
                         r"\b(?:if|unless|provided(?:\s+that)?|providing\s+that|as\s+long\s+as|"
                         r"on\s+(?:the\s+)?condition\s+that)\b", re.IGNORECASE)
-# An agreement still sought ("closer to a deal", "pushing for an agreement", "to consider a
+#: An agreement still sought ("closer to a deal", "pushing for an agreement", "to consider a
 # deal") is possible, not made.
-_SOUGHT = re.compile(r"\b(?:clos(?:e|er)\s+to|near(?:ing)?|toward|towards|"
+SOUGHT = re.compile(r"\b(?:clos(?:e|er)\s+to|near(?:ing)?|toward|towards|"
                      r"(?:push|press|hope|call|work|aim|head)(?:s|es|ed|ing)?\s+(?:for|toward|towards)|"
                      r"seek(?:s|ing)?|sought|to\s+(?:reach|strike|consider|negotiate|secure|clinch)|"
                      r"from\s+reaching|"
@@ -354,7 +354,7 @@ def _status(
     negation = negation_at(sentence, clause, cue[0])
     if negation:
         return "negated", negation
-    condition = _CONDITION.search(sentence, cue[1])
+    condition = CONDITION.search(sentence, cue[1])
     if clause is not None and clause.finite and clause.mood in _MOOD_STATUS:
         status = _MOOD_STATUS[clause.mood]
         if condition and status == "planned":
@@ -672,7 +672,7 @@ def _collect(
             own = clause_at(clauses, c_start)
             if own is not None and own.finite:  # "met A in Cairo, and he conferred with B"
                 window = (max(window[0], own.start), min(window[1], own.end))
-            condition = _CONDITION.search(text, c_end, window[1])
+            condition = CONDITION.search(text, c_end, window[1])
             if condition:  # "will meet A only if B agrees": B sets the condition, not a party
                 window = (window[0], condition.start())
             if _GOAL.search(text[:c_start]):
@@ -704,7 +704,7 @@ def _collect(
             aim = _AIM.search(text, own.verb_end if own is not None and own.verb else 0, c_start)
             if (kind == "agreement" and part == "noun"
                     and status in ("held", "planned", "unknown")
-                    and _SOUGHT.search(text[: c_start])):
+                    and SOUGHT.search(text[: c_start])):
                 status = "possible"  # "closer to a deal", "pushing for an agreement by May"
             if aim and status == "held" and kind == "agreement":
                 # "met on Monday to try to hash out a deal": the deal is an aim, not yet held
