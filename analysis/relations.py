@@ -70,6 +70,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|--|—")
 _LINKING = re.compile(r"^\W*(?:of|to|with|for)\b", re.IGNORECASE)
 # An agent already taken by an earlier passive ("described as X by A and backed by B").
 _AGENT_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
+# "that support", "this backing": a tie told before, restated.
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|such|the\s+same)\s+$", re.IGNORECASE)
+# "the league", "the council": a definite lower-case noun, maybe the head of a name told before.
+_THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z]+)\b")
+_ORGAN_WORDS = frozenset({"army", "government", "police", "forces", "military", "ministry"})
 # How far back a pair anaphor ("both sides") looks for its two actors.
 _ANAPHOR_LOOKBACK = 2
 # A role the clause's subject takes ("A replaced B as the special envoy to C"): the cue belongs
@@ -234,6 +239,34 @@ def _resolve_anaphors(
                 continue
             out = [m for m in out if m.end <= start or m.start >= end]
             out.append(_Mention(start, end, pair, match.group(0), "actor", anaphor=True))
+    return sorted(out, key=lambda m: m.start)
+
+
+def _head_nouns(ms: list[_Mention]) -> dict[str, _Mention]:
+    """The head noun of each multi-word name of a body ("Xandian League" -> "league"), which a
+    later "the league" refers back to; the state's own organs ("the army") are left out, since
+    "the army" is as likely the state's army as the named one."""
+    out = {}
+    for m in ms:
+        words = m.text.split()
+        if (not m.anaphor and len(words) >= 2 and words[-1][:1].isupper()
+                and m.kind not in STATE_LEVEL_KINDS and words[-1].lower() not in _ORGAN_WORDS):
+            out[words[-1].lower()] = m
+    return out
+
+
+def _resolve_head_nouns(
+    base: int, text: str, ms: list[_Mention], heads: dict[str, _Mention]
+) -> list[_Mention]:
+    """"the league" after "the Xandian League" stands for that body (the last one so named)."""
+    out = list(ms)
+    for match in _THE_NOUN.finditer(text):
+        named = heads.get(match.group(1))
+        start, end = base + match.start(), base + match.end()
+        if named is None or any(m.start < end and start < m.end for m in out):
+            continue
+        out.append(_Mention(start, end, named.nodes, match.group(0), "actor", anaphor=True,
+                            kind=named.kind))
     return sorted(out, key=lambda m: m.start)
 
 
@@ -484,6 +517,7 @@ def relations_from_mentions(
     history: list[list[list[_Mention]]] = []
     recent: list[_Mention] = []
     talks: list[_Mention] = []
+    heads: dict[str, _Mention] = {}
     paragraph = None
     by_sentence = _mentions_by_sentence(mentions)
     for sentence in article.sentences.to_dict("records"):
@@ -494,12 +528,15 @@ def relations_from_mentions(
         ms = by_sentence.get(sid, [])
         ms = _resolve_anaphors(base, text, ms, history, cues)
         ms = _resolve_singular(base, text, ms, recent, cues, states)
+        ms = _resolve_head_nouns(base, text, ms, heads)
         history.append(_groups([m for m in ms if not m.anaphor], text, base))
         recent.extend(m for m in ms if not m.anaphor)
+        heads.update(_head_nouns(ms))
         talks = _talks_parties(history[-1], text, base) or talks
         clauses = layer.get(sid, ())
         for s, e, _order, cue in _cue_matches(text, cues, ms, base):
             pairs = _pairs(cue, s, e, ms, text, base, clauses, talks)
+            pairs += _restated(cue, s, e, text, base, ms, pairs, rows, sid)
             if not pairs:
                 continue
             negated = _denied(text, clauses, s - base, e - base)
@@ -541,6 +578,29 @@ def relations_from_mentions(
         frame[col] = frame[col].astype(bool)
     frame = frame.sort_values(["sentence_id", "start", "source", "target"], kind="stable")
     return frame.reset_index(drop=True)
+
+
+def _restated(
+    cue: Cue, s: int, e: int, text: str, base: int, ms: list[_Mention], pairs: list,
+    rows: list[dict], sid: int,
+) -> list:
+    """"With that support, B ...": a cue after a demonstrative restates the last tie of its
+    type told in the sentences just before; its giver is that tie's source, its receiver the
+    receiver named here (or that tie's target, when this sentence names it)."""
+    lead = _DEMONSTRATIVE.search(text[: s - base])
+    if lead is None:
+        return []
+    last = next((r for r in reversed(rows) if r["relation"] == cue.relation
+                 and 0 < sid - r["sentence_id"] <= _ANAPHOR_LOOKBACK), None)
+    if last is None:
+        return []
+    targets = {id(tm): tm for _, _, tm, _ in pairs}
+    if not targets:
+        targets = {id(m): m for m in ms if last["target"] in m.nodes and m.role != "location"}
+    giver = _Mention(base + lead.start(), e, (last["source"],), text[lead.start() : e - base],
+                     "actor", anaphor=True)
+    return [(giver, last["source"], tm, node) for tm in targets.values() for node in tm.nodes
+            if node != last["source"]]
 
 
 def _talks_parties(groups: list[list[_Mention]], text: str, base: int) -> list[_Mention]:

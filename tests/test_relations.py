@@ -462,3 +462,24 @@ def test_brokered_talks_without_parties_refer_back_to_the_talks_named_before(tmp
 ])
 def test_genre_cues_give_their_ties(tmp_path, text, expected):
     assert triples(extract(tmp_path, text)) == sorted(expected)
+
+
+def test_a_definite_head_noun_refers_back_to_the_named_body(tmp_path):
+    frame = extract(tmp_path, "The Valley Front attacked Sylvania. Talks failed. "
+                              "The front also wants Freedonia to allow inspectors in.")
+    assert ("Valley Front", "Freedonia", "opposes") in triples(frame)
+    alone = extract(tmp_path, "The front also wants Freedonia to allow inspectors in.")
+    assert alone.empty  # no body named before: "the front" stands for nobody
+
+
+def test_a_demonstrative_restates_the_last_tie_of_its_type(tmp_path):
+    frame = extract(tmp_path, "Freedonia has long supported Sylvania. With that support, as "
+                              "well as aid from Ruritania, Sylvania won back the valley.")
+    second = frame[frame["sentence_id"] == 2]
+    assert sorted(zip(second["source"], second["target"], strict=True)) == [
+        ("Freedonia", "Sylvania"), ("Ruritania", "Sylvania")]
+    assert check_provenance(frame, load_article(tmp_path / "story.txt")).empty
+    # without a tie of that type just before, the demonstrative restates nothing
+    lone = extract(tmp_path, "Freedonia attacked Marsovia. With that support, as well as aid "
+                             "from Ruritania, Sylvania won back the valley.")
+    assert ("Freedonia", "Sylvania", "supports") not in triples(lone)
