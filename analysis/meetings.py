@@ -214,11 +214,17 @@ _JOINED = re.compile(r"\b(?:joined|joins|join|joining|attended|attends|attend|to
 # meet.
 _MEMBER = re.compile(r"^\s+(?:member(?:\s+states?|\s+countries)?|ally|partner)\s+$",
                      re.IGNORECASE)
+_TALKS_NOUN = re.compile(r"(?:talks|negotiations|consultations|meetings?)$", re.IGNORECASE)
 # Topic words between a state and the talks noun ("Xandia peace talks": Xandia is the topic).
 _TOPIC_WORDS = re.compile(r"^\s+(?:(?:peace|security|trade|nuclear|crisis|unity|"
                           r"reconciliation|cease-?fire|truce|border|aid)\s+)?$", re.IGNORECASE)
 # How far back (in sentences) a pair anaphor ("the two leaders") and a joined meeting look.
 _LOOKBACK = 2
+# Only a comma (and a preposition) between a meeting's stretch and a date set off by commas.
+_APPOSED_DATE = re.compile(r"\s*,\s*(?:(?:on|in|around|about|by|at)\s+)?", re.IGNORECASE)
+# "his counterparts": the other parties of the meeting just told.
+_COUNTERPARTS = re.compile(r"\b(?:his|her|their|its)\s+(?:[a-z]+\s+)?(counterparts)\b",
+                           re.IGNORECASE)
 # Another meeting of the same parties, not the one told before.
 _AGAIN = re.compile(r"\b(?:later|again|afterwards|next|then|also)\b", re.IGNORECASE)
 
@@ -475,7 +481,8 @@ def select_participants(
     # "Crucial Xandia Talks": a lone state right before the talks noun is their subject matter
     # ("Xandia-Freedonia talks" names the parties)
     people = [m for m in people if not (
-        cue_kind == "talks" and m.kind == "state" and m.end < cue[0]
+        cue_kind == "talks" and _TALKS_NOUN.match(sentence[cue[0] : cue[1]])
+        and m.kind == "state" and m.end < cue[0]
         and _TOPIC_WORDS.match(sentence[m.end : cue[0]])
         and not re.search(r"[-–,]\s*$|\band\s+$", sentence[: m.start]))]
     # "talks intensify to get X to disarm": X is made to act, not a party
@@ -605,6 +612,14 @@ def _date_for(
             if s > cue[1] and _OTHER_EVENT.search(sentence, cue[1], s):
                 continue  # "talks ... after the truce expires on Friday": the expiry's date
             rows.append((min(abs(s - cue[1]), abs(cue[0] - e)), s, e, d))
+    if not rows:
+        # "meet again in X around the time of Y, around the 28th, to ...": a date set off by
+        # commas right after the meeting's stretch is its date
+        for d in sentence_dates:
+            s, e = int(d.start) - offset, int(d.end) - offset
+            if (s > window[1] and _APPOSED_DATE.fullmatch(sentence[window[1] : s])
+                    and re.match(r"\s*(?:,|\.|$)", sentence[e:])):
+                rows.append((s - window[1], s, e, d))
     when = None
     if not rows:
         # "since May 2020, when she also met Berg": the when-clause takes that date.
@@ -749,6 +764,7 @@ def _collect(
                 _merge_into(same[0], meeting)
                 continue
             per_sentence.append(meeting)
+        _date_failed_deals(per_sentence)
         _add_joiners(text, sid, clauses, ments, found)
         _add_delegation_heads(text, sid, ments, found)
         found.extend(per_sentence)
@@ -889,8 +905,15 @@ def _pair_anaphors(
 ) -> list[Mention]:
     """Mentions for "the two leaders", "both sides" ...: the two parties of the last meeting
     told in the sentences just before, else the last two actors named there (persons for a
-    noun of people), each placed at the phrase's span."""
+    noun of people), each placed at the phrase's span. "his counterparts" are the parties of
+    the meeting just told ("X met in Y. Z said he and his counterparts ...")."""
     out: list[Mention] = []
+    for match in _COUNTERPARTS.finditer(text):
+        last = next((m for m in reversed(found) if sid - m.sentence_id <= _LOOKBACK), None)
+        if last is not None:
+            s, e = match.span(1)
+            out += [replace(p, start=s, end=e, text=match.group(1), how="pair anaphor",
+                            role="actor") for p in last.participants]
     for pattern, people in _pair_patterns():
         for match in pattern.finditer(text):
             s, e = match.span()
@@ -929,7 +952,20 @@ def _pair_for(
         if len(m.participants) == 2 and (not people or all(
                 p.kind == "person" for p in m.participants)):
             return list(m.participants)
+        if people:
+            break  # "the two leaders" are those of the meeting just told, or of no meeting
     return last_two([m for s in range(sid - _LOOKBACK, sid) for m in by_sentence.get(s, [])])
+
+
+def _date_failed_deals(per_sentence: list[_Meeting]) -> None:
+    """"failed to reach a deal despite holding talks on Monday": the deal failed at those
+    talks, on their day (an undated negated agreement takes the date of the sentence's dated
+    held meeting)."""
+    held = [m for m in per_sentence if m.status == "held" and m.kind != "agreement"
+            and m.date["date"]]
+    for m in per_sentence:
+        if m.kind == "agreement" and m.status == "negated" and not m.date["date"] and held:
+            m.date = dict(held[0].date, how=f"{held[0].date['how']}; the talks it failed at")
 
 
 def _add_joiners(

@@ -242,6 +242,8 @@ MEETING_CASES = [
     ("Ana Lopes and Jan Berg will hold crucial Italy talks on Friday.",
      [("Ana Lopes|Jan Berg", "planned", "2023-03-17")]),
     ("France-Germany talks will be held on Friday.", [("France|Germany", "planned", "2023-03-17")]),
+    # ... but a state before the verb "met" is its subject
+    ("Italy met Germany in Oslo.", [("Germany|Italy", "held", "2023-03-15")]),
     # a later date for a postponed meeting is its new date, not a second meeting
     ("The talks between France and Germany were postponed. Talks between France and Germany "
      "are now expected to be held on Saturday.",
@@ -337,6 +339,25 @@ MEETING_CASES = [
     ("A Xandian delegation held talks with Jan Berg on Monday. The head of the delegation, "
      "Ana Lopes, called the talks useful.",
      [("Ana Lopes|Jan Berg|Xandian delegation", "held", "2023-03-13")]),
+    # "his counterparts" are the parties of the meeting just told; the talks they held are that
+    # meeting, and the deal they failed to reach failed at those talks, on their day
+    ("Xandian League ministers met in Rome on Monday. Jan Berg and his counterparts failed to "
+     "reach an agreement despite holding long talks on Monday.",
+     [("Jan Berg|Xandian League", "held", "2023-03-13"),
+      ("Jan Berg|Xandian League", "negated", "2023-03-13")]),
+    # "we both" in a quote: the two persons named just before; a date set off by commas after
+    # the meeting's stretch is its date
+    ("Jan Berg said Ana Lopes was ready. “We both will meet again in Rome, around the 28th, to "
+     "see if peace is possible,” Jan Berg said.",
+     [("Ana Lopes|Jan Berg", "planned", "2023-03-28")]),
+    ("Ana Lopes and Jan Berg will meet in Rome, on Friday, to talk trade.",
+     [("Ana Lopes|Jan Berg", "planned", "2023-03-17")]),
+    # "the two leaders" are those of the meeting just told; when that one is not two persons,
+    # the two persons named just before
+    ("Ana Lopes met Jan Berg in Rome. France met Germany in Oslo. The two leaders will meet "
+     "again in Cairo.", [("Ana Lopes|Jan Berg", "held", "2023-03-15"),
+                         ("France|Germany", "held", "2023-03-15"),
+                         ("Ana Lopes|Jan Berg", "planned", "")]),
     # talks going on for a stated time are not a meeting of the publication day
     ("Talks between France and Germany have been in progress for more than a year.",
      [("France|Germany", "held", "")]),
