@@ -70,6 +70,11 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|--|—")
 _LINKING = re.compile(r"^\W*(?:of|to|with|for)\b", re.IGNORECASE)
 # An agent already taken by an earlier passive ("described as X by A and backed by B").
 _AGENT_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
+# "A urged B to <cue> C": the one urged only is asked to act.
+_TO_BEFORE = re.compile(r"^\s+to\s+$", re.IGNORECASE)
+_URGED = re.compile(r"\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|"
+                    r"press(?:es|ed|ing)?|want(?:s|ed)?|push(?:es|ed|ing)?)\s+(?:the\s+)?"
+                    r"(?:[A-Z][\w.'’-]*\s+)*$")
 # "that support", "this backing": a tie told before, restated.
 _DEMONSTRATIVE = re.compile(r"\b(?:that|this|such|the\s+same)\s+$", re.IGNORECASE)
 # "the league", "the council": a definite lower-case noun, maybe the head of a name told before.
@@ -421,6 +426,9 @@ def _pairs(
                 out.append((m1, n1, m2, n2))
 
     if cue.ends == "before>after":
+        if (len(before) > 1 and _TO_BEFORE.match(text[before[-1][-1].end - base : s - base])
+                and _URGED.search(text[: before[-1][0].start - base])):
+            before = before[:-1]  # "A urged B to cut aid to C": the stance is A's, B is asked
         if before and after:
             sources = before[-1]
             if _RELATIVE.match(text[sources[-1].end - base:s - base]):

@@ -456,6 +456,10 @@ def test_brokered_talks_without_parties_refer_back_to_the_talks_named_before(tmp
     ("Talks stalled on Freedonia's demand for Sylvanian guarantees.", []),
     ("Freedonia renewed its demand for Sylvania to withdraw.",
      [("Freedonia", "Sylvania", "opposes")]),
+    # the one urged to act is only asked: the stance is the urger's
+    ("Marsovia urged President Firefly to cut off aid to Sylvania.",
+     [("Marsovia", "Sylvania", "opposes")]),
+    ("Freedonia will cut off aid to Sylvania.", [("Freedonia", "Sylvania", "opposes")]),
     # dissatisfaction, an axis
     ("Freedonia is not satisfied with Sylvania's answer.", [("Freedonia", "Sylvania", "opposes")]),
     ("Sylvania and Ruritania form an axis of resistance.", [("Ruritania", "Sylvania", "ally")]),
