@@ -70,6 +70,12 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|--|—")
 _LINKING = re.compile(r"^\W*(?:of|to|with|for)\b", re.IGNORECASE)
 # An agent already taken by an earlier passive ("described as X by A and backed by B").
 _AGENT_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
+# A hostile act named after a verb judging it, with its victim ("condemned the attack on B").
+_JUDGING = re.compile(r"condemn|denounc|critici|slam|rebuk|blam|deplor", re.IGNORECASE)
+_VICTIM = re.compile(r"^\W*(?:the|an?|this|that|these|those|its|their)?\s*(?:[\w-]+\s+){0,2}?"
+                     r"(?:attacks?|bombings?|killings?|shelling|invasion|crackdown|violence|"
+                     r"strikes?|assaults?|massacres?|abductions?|kidnappings?|occupation)\s+"
+                     r"(?:on|against|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
 # "A urged B to <cue> C": the one urged only is asked to act.
 _TO_BEFORE = re.compile(r"^\s+to\s+$", re.IGNORECASE)
 _URGED = re.compile(r"\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|"
@@ -400,6 +406,9 @@ def _pairs(
     after = _groups([m for m in actors if m.end > s], text, base)
     if after and _CLAUSE_BREAK.search(text[e - base:max(e, after[0][0].start) - base]):
         after = []  # "Ahead of the X-brokered talks, B said ...": B is not a party
+    if (after and _JUDGING.match(text[s - base : e - base])
+            and _VICTIM.match(text[e - base : after[0][0].start - base])):
+        after = []  # "A condemned the attack on B": the attack is condemned, B is its victim
     if not after and cue.relation == "opposes" and cue.ends == "before>after":
         # "launched rockets into X": the state attacked may be written as a place
         place = [m for m in usable if m.role == "location" and m.start >= e

@@ -460,6 +460,9 @@ def test_brokered_talks_without_parties_refer_back_to_the_talks_named_before(tmp
     ("Marsovia urged President Firefly to cut off aid to Sylvania.",
      [("Marsovia", "Sylvania", "opposes")]),
     ("Freedonia will cut off aid to Sylvania.", [("Freedonia", "Sylvania", "opposes")]),
+    # a hostile act condemned names its victim, not the one condemned; its author is
+    ("Freedonia condemned the attack on Sylvania.", []),
+    ("Freedonia condemned Sylvania's attack on Ruritania.", [("Freedonia", "Sylvania", "opposes")]),
     # dissatisfaction, an axis
     ("Freedonia is not satisfied with Sylvania's answer.", [("Freedonia", "Sylvania", "opposes")]),
     ("Sylvania and Ruritania form an axis of resistance.", [("Ruritania", "Sylvania", "ally")]),
