@@ -50,6 +50,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from datetime import date as _date
 from functools import lru_cache
 from types import SimpleNamespace
 
@@ -59,13 +60,14 @@ from analysis.actors import actor_frames
 from analysis.article import Article
 from analysis.clauses import (
     Clause,
+    Tense,
     clause_at,
     clause_tense,
     negation_at,
     scare_quote_spans,
     sentence_clauses,
 )
-from analysis.dates import extract_dates, interval
+from analysis.dates import extract_dates, find_date_expressions, interval, resolve
 from analysis.frames import make_frame
 from analysis.lexicons import country_forms, country_name, fold, lexicon_rows
 
@@ -222,6 +224,8 @@ _TOPIC_WORDS = re.compile(r"^\s+(?:(?:peace|security|trade|nuclear|crisis|unity|
 _LOOKBACK = 2
 # Only a comma (and a preposition) between a meeting's stretch and a date set off by commas.
 _APPOSED_DATE = re.compile(r"\s*,\s*(?:(?:on|in|around|about|by|at)\s+)?", re.IGNORECASE)
+# Between an antecedent and its relative clause ("X, who met Y").
+_ANTECEDENT = re.compile(r"\s*,?\s*")
 # "his counterparts": the other parties of the meeting just told.
 _COUNTERPARTS = re.compile(r"\b(?:his|her|their|its)\s+(?:[a-z]+\s+)?(counterparts)\b",
                            re.IGNORECASE)
@@ -357,6 +361,14 @@ def _status(
         for pattern, status in _status_patterns():
             if pattern.search(verb):
                 return status, verb
+    for later in clauses:  # "The talks, scheduled for Friday, were postponed."
+        if (clause is not None and later.index > clause.index and later.subject[0] < 0
+                and not later.link and later.verb):
+            verb = sentence[later.verb_start : min(later.end, later.verb_end + 7)]
+            status = next((s for pattern, s in _status_patterns() if pattern.search(verb)), "")
+            if status:
+                return status, verb
+            break
     negation = negation_at(sentence, clause, cue[0])
     if negation:
         return "negated", negation
@@ -407,6 +419,20 @@ def _happening_now(clause: Clause | None, sentence: str, cue: tuple[int, int]) -
         # "He met with the envoy.", "had been greeted on arrival": the news of the day.
         return f"past tense without a date of its own ('{clause.verb}')"
     return ""
+
+
+def _new_date(text: str, date: dict, published: _date) -> dict:
+    """A date after a postponement ("postponed until Saturday") is the new one, ahead of the
+    news whatever the tense of "was postponed"."""
+    found = find_date_expressions(text[date["span"][0] : date["span"][1]])
+    if not found:
+        return date
+    new = resolve(found[0], published, Tense("future", "postponed"))
+    if not new.date or new.date == date["date"]:
+        return date
+    return {**date, "date": new.date, "precision": new.precision, "date_start": new.date_start,
+            "date_end": new.date_end,
+            "how": f"{new.how}; after a postponement the date is the new one, ahead"}
 
 
 def _date_of_report(
@@ -473,7 +499,10 @@ def select_participants(
     inside = [m for m in mentions if window[0] <= m.start and m.end <= window[1]]
     places = [m for m in inside if m.role == "location"]
     if cue_kind == "visit":  # "visited Oslo": the object of a visit is its place
-        nxt = [m for m in inside if m.start >= cue[1] and not sentence[cue[1] : m.start].strip()]
+        # (a person or a body visited is a participant, and a host's object is the guest)
+        nxt = [m for m in inside if m.start >= cue[1] and not sentence[cue[1] : m.start].strip()
+               and m.kind in ("state", "place")
+               and not sentence[cue[0] : cue[1]].lower().startswith("host")]
         places = nxt[:1] + [p for p in places if p not in nxt]
     # "talks on X", "a meeting about X": X is the topic, not a party; "around the time of X"
     people = [m for m in inside if m not in places and not _TOPIC.search(sentence[: m.start])
@@ -695,6 +724,12 @@ def _collect(
             people, location = select_participants(text, window, ments, kind, cue)
             people += [m for m in _verb_subject(text, own, cue, window, ments, kind, clauses)
                        if m.actor_id not in {p.actor_id for p in people}]
+            if own is not None and own.link in ("who", "that") and own.subject[0] < 0:
+                # "X, who met Y on Monday, said ...": the relative pronoun's antecedent met Y
+                antecedent = [m for m in ments if m.role == "actor" and m.end <= own.start
+                              and _ANTECEDENT.fullmatch(text[m.end : own.start])]
+                people = antecedent[-1:] + [p for p in people
+                                            if p.actor_id not in {a.actor_id for a in antecedent}]
             setting = _setting_subject(text, cue, own)
             if setting is not None:
                 people, _ = select_participants(text, setting, ments, kind, cue)
@@ -713,6 +748,14 @@ def _collect(
             if upgrade and kind in ("talks", "summit"):
                 kind = upgrade
             date = _date_for(sdates, text, offset, window, cue, published, clauses)
+            if status in ("postponed", "cancelled") and date["span"]:
+                put_off = next((m.start() for pattern, _ in _status_patterns()
+                                for m in pattern.finditer(text, c_end)), -1)
+                if date["span"][1] <= put_off:  # "scheduled for Friday, were postponed"
+                    date = {**date, "date": "", "precision": "", "date_start": "",
+                            "date_end": "", "span": (), "how": ""}
+                elif status == "postponed" and article.published:
+                    date = _new_date(text, date, article.published)
             if main is not None and not date["date"]:
                 date = _date_for(sdates, text, offset, (main.start, main.end),
                                  (main.verb_start, main.verb_end), published, clauses)

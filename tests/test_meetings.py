@@ -358,6 +358,18 @@ MEETING_CASES = [
      "again in Cairo.", [("Ana Lopes|Jan Berg", "held", "2023-03-15"),
                          ("France|Germany", "held", "2023-03-15"),
                          ("Ana Lopes|Jan Berg", "planned", "")]),
+    # a status verb after an apposition is the meeting's; the date it was scheduled for is not
+    # its date, a date after the postponement is the new one, ahead of the news
+    ("The talks between France and Germany, scheduled for Friday, were postponed.",
+     [("France|Germany", "postponed", "")]),
+    ("The meeting between France and Germany was postponed until Saturday.",
+     [("France|Germany", "postponed", "2023-03-18")]),
+    # the antecedent of "who" met; a host's object is the guest, a state visited is the place
+    ("Ana Lopes, who met Jan Berg on Monday, said France was ready.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    ("Jan Berg hosted Ana Lopes in Oslo on Tuesday.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-14")]),
+    ("Ana Lopes visited Jan Berg on Tuesday.", [("Ana Lopes|Jan Berg", "held", "2023-03-14")]),
     # talks going on for a stated time are not a meeting of the publication day
     ("Talks between France and Germany have been in progress for more than a year.",
      [("France|Germany", "held", "")]),
