@@ -205,8 +205,25 @@ _CAUSED = re.compile(r"\b(?:get|gets|force|forces|persuade|persuades|pressure|pr
 # A speaker who tells the meeting itself takes part ("X told a meeting of ministers").
 _ADDRESSED = re.compile(r"^\s+(?:also\s+)?(?:told|tells|addressed|addresses)\s+(?:an?|the)\s+"
                         r"(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+# A meeting told in what is denied ("X denied that she met Y", "dismissed reports that ...",
+# "denied meeting Y") did not happen, as far as the text says.
+_DENIAL = re.compile(r"\b(?:den(?:y|ies|ied|ying)|dismiss(?:es|ed|ing)?\s+(?:the\s+)?"
+                     r"(?:reports?|claims?|suggestions?)|reject(?:s|ed|ing)?\s+(?:the\s+)?"
+                     r"(?:reports?|claims?))\s+(?:that\s+)?$", re.IGNORECASE)
+_DENIED_GERUND = re.compile(r"\bden(?:y|ies|ied|ying)\s+(?:ever\s+)?(?:having\s+)?$",
+                            re.IGNORECASE)
 # Headline style: an infinitive with no finite verb tells what will happen ("Envoy to Visit X").
 _HEADLINE_TO = re.compile(r"\bto\s+$", re.IGNORECASE)
+# The speaker's verb directly before the meeting word is about the speaker's own act ("X denied
+# meeting Y").
+_OWN_ACT = re.compile(r"\s+(?!said\b|says\b|say\b|told\b|tells\b)[a-z]+\s+(?:ever\s+)?"
+                      r"(?:having\s+)?")
+# "X said (that) (the) talks with Y ...": the speaker's own talks.
+_SAID_TALKS = re.compile(r"(?:^|[,;]\s*)(?:[\w.'’-]+\s+){0,6}?(says|said|told\s+\w+|called|"
+                         r"described)\s+(?:that\s+)?(?:the\s+|their\s+|his\s+|her\s+|its\s+)?"
+                         r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+# A clause that ends on a preposition has lost its object to the next clause.
+_DANGLING = re.compile(r"\b(?:with|between|and|of|to|by)\s*$", re.IGNORECASE)
 # A party joining a meeting already told ("X also joined the meeting in Cairo").
 _JOINED = re.compile(r"\b(?:joined|joins|join|joining|attended|attends|attend|took\s+part\s+in|"
                      r"takes\s+part\s+in|participated\s+in)\s+(?:the|their|this|that)\s+"
@@ -372,6 +389,11 @@ def _status(
     negation = negation_at(sentence, clause, cue[0])
     if negation:
         return "negated", negation
+    denial = _DENIAL.search(sentence[: clause.start if clause is not None else 0] + " ")
+    if denial is None and clause is not None and clause.verb_start <= cue[0]:
+        denial = _DENIED_GERUND.search(sentence[clause.start : cue[0]])
+    if denial:
+        return "negated", denial.group(0).strip()  # "denied that she met B": it did not happen
     condition = CONDITION.search(sentence, cue[1])
     if clause is not None and clause.finite and clause.mood in _MOOD_STATUS:
         status = _MOOD_STATUS[clause.mood]
@@ -522,7 +544,9 @@ def select_participants(
     for i, m in enumerate(people):
         first = re.match(r"\s*([a-z]+)", sentence[m.end : m.end + 30].lower())
         if (first and first.group(1) in reporting and not speakers
-                and not _ADDRESSED.match(sentence[m.end : cue[0]])):
+                and not _ADDRESSED.match(sentence[m.end : cue[0]])
+                and not (sentence[cue[0] : cue[1]].lower().endswith("ing")
+                         and _OWN_ACT.fullmatch(sentence[m.end : cue[0]]))):
             continue  # the speaker ("the ministry said"), not a participant
         qualifies = (
             m.how == "demonym"
@@ -715,7 +739,14 @@ def _collect(
             window = clause_window(text, cue, ments)
             own = clause_at(clauses, c_start)
             if own is not None and own.finite:  # "met A in Cairo, and he conferred with B"
-                window = (max(window[0], own.start), min(window[1], own.end))
+                end = own.end
+                if _DANGLING.search(text[own.start : own.end]):
+                    # "said talks with | B were useful": the clause cannot end on "with"; its
+                    # object is the next clause's subject
+                    nxt = next((c for c in clauses if c.index == own.index + 1), None)
+                    if nxt is not None and nxt.subject[0] >= 0:
+                        end = nxt.subject[1]
+                window = (max(window[0], own.start), min(window[1], end))
             condition = CONDITION.search(text, c_end, window[1])
             if condition:  # "will meet A only if B agrees": B sets the condition, not a party
                 window = (window[0], condition.start())
@@ -730,6 +761,12 @@ def _collect(
                               and _ANTECEDENT.fullmatch(text[m.end : own.start])]
                 people = antecedent[-1:] + [p for p in people
                                             if p.actor_id not in {a.actor_id for a in antecedent}]
+            said = _SAID_TALKS.search(text[:c_start])
+            if said and part == "noun" and re.match(r"\s+with\b", text[c_end:]):
+                # "X said talks with Y were useful": X speaks of its own talks with Y
+                speaker = [m for m in ments if m.role == "actor" and m.end <= said.start(1)]
+                if speaker and speaker[-1].actor_id not in {p.actor_id for p in people}:
+                    people = speaker[-1:] + people
             setting = _setting_subject(text, cue, own)
             if setting is not None:
                 people, _ = select_participants(text, setting, ments, kind, cue)
@@ -841,7 +878,10 @@ def _verb_subject(
     verb_words = clause.verb.lower().split()
     holds = bool(verb_words) and verb_words[-1] in _HOLDING and clause.object[0] <= cue[0] < (
         clause.object[1])
-    if not (clause.verb_start <= cue[0] < clause.verb_end or holds):
+    # "denied meeting B", "considered visiting X": a gerund right after the verb is its act
+    gerund = (sentence[cue[0] : cue[1]].lower().endswith("ing") and clause.verb_end >= 0
+              and sentence[clause.verb_end : cue[0]].strip().lower() in ("", "having", "ever"))
+    if not (clause.verb_start <= cue[0] < clause.verb_end or holds or gerund):
         return []
     subject = clause.subject
     if subject[0] < 0:

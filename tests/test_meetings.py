@@ -370,6 +370,14 @@ MEETING_CASES = [
     ("Jan Berg hosted Ana Lopes in Oslo on Tuesday.",
      [("Ana Lopes|Jan Berg", "held", "2023-03-14")]),
     ("Ana Lopes visited Jan Berg on Tuesday.", [("Ana Lopes|Jan Berg", "held", "2023-03-14")]),
+    # a meeting that is denied did not happen, as far as the text says
+    ("France dismissed reports that Ana Lopes had met Jan Berg.",
+     [("Ana Lopes|Jan Berg", "negated", "")]),
+    ("Ana Lopes denied meeting Jan Berg.", [("Ana Lopes|Jan Berg", "negated", "")]),
+    # "A said talks with B were useful": A speaks of its own talks with B
+    ("France said talks with Germany were useful.", [("France|Germany", "held", "")]),
+    ("Jan Berg said his talks with Ana Lopes on Monday were useful.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
     # talks going on for a stated time are not a meeting of the publication day
     ("Talks between France and Germany have been in progress for more than a year.",
      [("France|Germany", "held", "")]),
