@@ -61,6 +61,10 @@ EVENT_COLUMNS = (
 # "After the quake ...": a definite event noun after a time preposition refers back to it.
 _AFTER_THE = re.compile(r"\b(after|since|following)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$",
                         re.IGNORECASE)
+# A date adverbial opening the sentence ("Also Saturday, ...", "On Friday, ...").
+_LEADING_DATE = re.compile(r"\s*(?:(?:also|earlier|later|then|and|but|on|by|late|early)\s+)*",
+                           re.IGNORECASE)
+_COMMA_AFTER = re.compile(r"\s*,\s*")
 _MODIFIER_SLOT = re.compile(r"\b(?:a|an|the|its|this|that|their|his|her)\s+$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"^\s*(?:which|who|that)\s+$", re.IGNORECASE)
 
@@ -191,6 +195,11 @@ def extract_events(
         ments = by_sentence.get(sid, [])
         span = (int(d.start) - offset, int(d.end) - offset)
         window = clause_window(sentence, span, ments, relative=False)
+        if _LEADING_DATE.fullmatch(sentence[: span[0]]) and _COMMA_AFTER.match(
+                sentence[span[1] :]):
+            # "On Friday, the envoy warned ...": a date set before the clause dates that clause
+            rest = (span[1] + _COMMA_AFTER.match(sentence[span[1] :]).end(), len(sentence))
+            window = (window[0], clause_window(sentence, rest, ments, relative=False)[1])
         trigger = _pick_trigger(sentence, span, window)
         date = {
             "date": d.date,

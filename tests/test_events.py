@@ -134,3 +134,15 @@ def test_a_happening_after_an_event_told_before_runs_from_it_to_publication(tmp_
     assert (offered["date_start"], offered["date_end"], offered["status"]) == (
         "2023-03-02", "2023-03-14", "held")
     assert "sent" not in frame.index  # another clause: the start of the war does not date it
+
+
+def test_a_date_opening_the_sentence_dates_its_clause(tmp_path) -> None:
+    """"On Friday, X warned ..." and "Also Saturday, X met ...": the date before the comma dates
+    the clause after it; a date in a clause of its own does not reach past its comma."""
+    text = ("News\n\nOn Friday, the envoy warned that the border would stay shut. Also Saturday, "
+            "the council met in the capital. The rebels said on Monday, when asked, nothing.\n")
+    frame = extract_events(_article(tmp_path, text, published="2023-03-18"), *_no_actors())
+    dated = dict(zip(frame["description"], frame["date"], strict=False))
+    assert dated["warned"] == "2023-03-17"
+    assert dated["meeting"] == "2023-03-18"
+    assert dated["statement"] == "2023-03-13"
