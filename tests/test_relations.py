@@ -463,6 +463,13 @@ def test_brokered_talks_without_parties_refer_back_to_the_talks_named_before(tmp
     # a hostile act condemned names its victim, not the one condemned; its author is
     ("Freedonia condemned the attack on Sylvania.", []),
     ("Freedonia condemned Sylvania's attack on Ruritania.", [("Freedonia", "Sylvania", "opposes")]),
+    # ties restored between a pair, a pair at odds, talks hosted between two parties
+    ("Freedonia and Sylvania agreed to restore diplomatic ties.",
+     [("Freedonia", "Sylvania", "ally")]),
+    ("Freedonia and Sylvania have been at odds over the border.",
+     [("Freedonia", "Sylvania", "rival")]),
+    ("Freedonia is hosting talks between Sylvania and Ruritania.",
+     [("Freedonia", "Ruritania", "mediates"), ("Freedonia", "Sylvania", "mediates")]),
     # dissatisfaction, an axis
     ("Freedonia is not satisfied with Sylvania's answer.", [("Freedonia", "Sylvania", "opposes")]),
     ("Sylvania and Ruritania form an axis of resistance.", [("Ruritania", "Sylvania", "ally")]),
