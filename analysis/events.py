@@ -24,8 +24,8 @@ import pandas as pd
 
 from analysis.actors import actor_frames
 from analysis.article import Article
-from analysis.clauses import Clause, clause_at, negation_at, sentence_clauses
-from analysis.dates import extract_dates, interval
+from analysis.clauses import Clause, Tense, clause_at, negation_at, sentence_clauses
+from analysis.dates import extract_dates, find_date_expressions, interval, resolve
 from analysis.frames import make_frame
 from analysis.lexicons import lexicon_rows
 from analysis.meetings import (
@@ -65,6 +65,11 @@ _AFTER_THE = re.compile(r"\b(after|since|following)\s+(?:the|this|that)\s+(?:[\w
 _LEADING_DATE = re.compile(r"\s*(?:(?:also|earlier|later|then|and|but|on|by|late|early)\s+)*",
                            re.IGNORECASE)
 _COMMA_AFTER = re.compile(r"\s*,\s*")
+# A date right after a postponement is the new date ("was postponed until May").
+_PUT_OFF = re.compile(r"\b(?:postponed|delayed|put\s+off|pushed\s+back|rescheduled|moved)\s+"
+                      r"(?:(?:until|till|to|for)\s+)?(?:the\s+)?$", re.IGNORECASE)
+_NEW_DATE_WORD = re.compile(r"\b(?:until|till|to|for)\s+(?:the\s+)?$|^(?:until|till|to|for)\b",
+                            re.IGNORECASE)
 _MODIFIER_SLOT = re.compile(r"\b(?:a|an|the|its|this|that|their|his|her)\s+$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"^\s*(?:which|who|that)\s+$", re.IGNORECASE)
 
@@ -208,8 +213,18 @@ def extract_events(
             "date_end": d.date_end,
             "how_dated": d.how + (f" ({d.note})" if d.note else ""),
         }
+        if (trigger is not None and article.published and _PUT_OFF.search(sentence[: span[0]])
+                and (_NEW_DATE_WORD.search(sentence[: span[0]])
+                     or _NEW_DATE_WORD.search(d.quote))):
+            # "postponed until May": the new date, ahead of the news whatever the verb's tense
+            new = resolve(find_date_expressions(d.quote)[0], article.published,
+                          Tense("future", "postponed")) if find_date_expressions(d.quote) else None
+            if new is not None and new.date:
+                date.update(date=new.date, precision=new.precision, date_start=new.date_start,
+                            date_end=new.date_end,
+                            how_dated=f"{new.how}; after a postponement the date is the new one")
         if trigger is not None:
-            status = _status(sentence, trigger, d.tense, layer.get(sid, ()), d.date_start,
+            status = _status(sentence, trigger, d.tense, layer.get(sid, ()), date["date_start"],
                              published)
             rows.append(_row(article, sid, kinds[sid], sentence, offset, span, trigger, date,
                              status, ments, window))  # fmt: skip

@@ -113,6 +113,12 @@ STATUS_CASES = [
      "2023-03-17"),
     ("The rebels failed to reach a deal on Monday.", "agreement", "negated", "2023-03-13"),
     ("The envoy visited the border on Monday.", "visit", "held", "2023-03-13"),
+    # a date after a postponement is the new one, ahead of the news
+    ("The summit was postponed until May.", "summit", "planned", "2023-05"),
+    ("The talks were postponed until Friday, officials said on Monday.", "talks", "planned",
+     "2023-03-17"),
+    ("Elections are due to be held next year.", "elections", "planned", "2024"),
+    ("Rebels seized the airport last week.", "seized", "held", "2023-W10"),
 ]
 
 
