@@ -224,9 +224,11 @@ _SAID_TALKS = re.compile(r"(?:^|[,;]\s*)(?:[\w.'’-]+\s+){0,6}?(says|said|told\
                          r"(?:[\w-]+\s+)?$", re.IGNORECASE)
 # A clause that ends on a preposition has lost its object to the next clause.
 _DANGLING = re.compile(r"\b(?:with|between|and|of|to|by)\s*$", re.IGNORECASE)
-# A party joining a meeting already told ("X also joined the meeting in Cairo").
+# A party joining or hosting a meeting already told ("X also joined the meeting in Cairo", "Y
+# will host the talks").
 _JOINED = re.compile(r"\b(?:joined|joins|join|joining|attended|attends|attend|took\s+part\s+in|"
-                     r"takes\s+part\s+in|participated\s+in)\s+(?:the|their|this|that)\s+"
+                     r"takes\s+part\s+in|participated\s+in|host|hosts|hosted|hosting)\s+"
+                     r"(?:the|their|this|that)\s+"
                      r"(?:[\w'’-]+\s+){0,2}(?:meeting|talks|summit|conference|negotiations|"
                      r"consultations)\b", re.IGNORECASE)
 # An organisation naming a member ("Xandian League member Freedonia") qualifies it, it does not

@@ -291,6 +291,8 @@ MEETING_CASES = [
     # organisation naming its member only qualifies it
     ("Xandian League member France told a meeting of ministers in Cairo on Monday. Jan Berg "
      "also joined the meeting in Cairo.", [("France|Jan Berg", "held", "2023-03-13")]),
+    ("France and Germany will hold talks in Rome on Friday. Italy will host the talks.",
+     [("France|Germany|Italy", "planned", "2023-03-17")]),
     # a state before "peace talks" is their topic; the object of a causative is no party
     ("Ana Lopes and Jan Berg will hold Italy peace talks on Friday.",
      [("Ana Lopes|Jan Berg", "planned", "2023-03-17")]),
