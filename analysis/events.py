@@ -11,6 +11,11 @@ antecedent ("Paris which intervened" -> Paris). Status (:func:`_status`): negate
 visited", "failed to"), possible (the clause's mood, an agreement sought, a condition), planned
 (a future clause, or a date after publication), else held.
 
+A date opening the sentence ("On Friday, the envoy warned ...") dates the clause after its comma.
+A happening after a definite event noun told before ("After the quake X offered aid") runs from
+that event's date to publication; a date after a postponement ("postponed until May") is the new
+date, ahead.
+
 The headline restates the lead, so a headline or caption row with the same date and description
 as a body row is not repeated: its sentence id goes to the body row's ``also_in``.
 """

@@ -9,13 +9,22 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    ("Their meeting comes after…") points back to a meeting already told and is skipped.
 2. **Window.** The cue's stretch of the sentence: clause breaks (";", ":", brackets, quotes,
    dashes, commas) end it, except commas inside a list of actors ("France, Germany and Italy");
-   after the cue, a relative clause ("that killed…", "during which…") ends it too.
+   after the cue, a relative clause ("that killed…", "during which…"), "but" and a condition
+   ("only if B agrees") end it too.
 3. **Participants** are the actor mentions in the window, minus the place (a mention whose
    ``role_in_sentence`` is location, which gives ``location``), minus a speaker ("…, the ministry
    said"), minus a possessive or demonym that only qualifies the next person ("Norwegian Prime
    Minister Jan Berg", "Berg's special envoy Ana Lopes"), minus a state or
    government when a person of that state takes part. A collective ("the foreign ministers of
    France, Germany and Italy") becomes its states' participation, the role kept in ``roles``.
+   Phrases that point back stand for the parties they mean: "the two leaders", "both sides",
+   "we both" (``relation_cues.csv``, ``pair_anaphor``) are two parties named in the sentence,
+   else those of the last meeting, else the last two actors just before; "his counterparts"
+   are the parties of the meeting just told; "X, who met Y" gives X. A party added later to a
+   meeting told before is added to it ("X also joined the meeting", "Y will host the talks",
+   "the head of the delegation, Z,"). An object made to act ("to get X to disarm"), an event
+   that only times the meeting ("the sidelines of X") and an organisation naming its member
+   ("X League member Y") take no part.
 4. **Status** from the cue's clause in the clause layer (:mod:`analysis.clauses`): a verb that
    puts it off or calls it off (``meeting_cues.csv``, part "status") -> postponed / cancelled; a
    negation covering the cue ("has not visited", "no talks", "refused to meet", "failed to strike
@@ -24,8 +33,12 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    held; no cue -> unknown (held in a photo caption, which shows what happened). A gerund clause
    ("despite holding talks on Monday, the sides failed to agree") takes its neighbour's tense
    but not its mood. An agreement the talks aim at ("met ... to try to hash out a deal", "in a
-   bid to") is possible and undated. "has not visited X since <date>, when ..." also gives a
-   held visit at <date>; without the ", when" clause the text does not say one happened.
+   bid to") is possible and undated, and so is one still sought ("closer to a deal", "pushing
+   for an agreement by May"); a condition after the cue makes a plan possible; a meeting inside
+   what is denied ("denied that she met B") is negated; a status verb after an apposition is
+   the cue's ("The talks, scheduled for Friday, were postponed"). "has not visited X since
+   <date>, when ..." also gives a held visit at <date>; without the ", when" clause the text
+   does not say one happened.
 5. **Date**: the date expression nearest the cue in its window *and its clause*, so the date of
    a reporting verb is not the meeting's ("said on Monday he might meet"); a clause ", when…"
    right after a date takes that date ("since May 2020, when she also met Berg"); "after <date>"
@@ -34,12 +47,19 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    by a past verb or its subject ("He met with the envoy."), the news of the day, unless a
    clause before it dates the report ("On Sunday, the ministry said she met B": that day) or a
    subordinator dates it from another happening ("a day after he conferred with B": undated).
+   Talks "in progress for a year" are not of the day. A date behind a subordinate clause after
+   the cue is that clause's ("talks ... after the truce expires on Friday"); a date set off by
+   commas right after the window is the meeting's; a date after a postponement is the new one,
+   ahead. A meeting noun leading into the main clause ("After lengthy talks, the two said on
+   Monday") is held by the main clause's subject, on its day.
 6. **One meeting, many mentions.** The headline and the photo caption restate the lead, and a
    later sentence can name the same meeting again ("she would meet with Berg"). Mentions with the
    same status, compatible kinds, nested participant sets and no conflicting date or place are
    merged: the body mention with the most detail is kept (its quote is the row's provenance); the
    others' sentence ids go to ``also_in`` and fill its missing place or date. So the headline is
-   never counted as a second meeting.
+   never counted as a second meeting. A later telling through a pair anaphor ("The two leaders
+   met C in X") is the same meeting told in more detail unless "later"/"again" makes it another;
+   an arrival that began a visit told as under way is that visit.
 7. **Codes** from ``data/lexicons/meeting_codes.csv``: mode visit when the place is a
    participant's country (host = that participant), third-party when it is nobody's,
    multilateral for three or more states, phone for calls; a planned meeting is PLOVER AGREE /

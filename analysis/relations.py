@@ -5,6 +5,13 @@ to", "-brokered", "rivals" ...) plus the actor mentions around it, picked by the
 rule (before the cue -> after it, passive, symmetric pair, mediator -> parties ...). Both ends
 must be actors the article names; a cue with an unnamed end ("regional support") gives nothing.
 
+Phrases that point back are read as the actors they stand for: "both sides", "its two allies"
+(the last pair named), "the kingdom", "the group" (the last actor of that type in the
+paragraph), "the league" (the last body whose name ends so), "that support" (the last tie of
+its type just before). "A urged B to <cue> C" is A's stance; "A condemned the attack on B"
+does not oppose B; an office "envoy to B" is held by the subject that takes it "as" or by the
+person in apposition.
+
 Network nodes are states and groups, not people: a person or government office is collapsed to
 the state it belongs to (a president to his country), because alliances in this genre are
 reported between states even when a leader speaks (see :func:`actor_nodes`).
