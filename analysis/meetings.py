@@ -242,6 +242,10 @@ _OWN_ACT = re.compile(r"\s+(?!said\b|says\b|say\b|told\b|tells\b)[a-z]+\s+(?:eve
 _SAID_TALKS = re.compile(r"(?:^|[,;]\s*)(?:[\w.'’-]+\s+){0,6}?(says|said|told\s+\w+|called|"
                          r"described)\s+(?:that\s+)?(?:the\s+|their\s+|his\s+|her\s+|its\s+)?"
                          r"(?:[\w-]+\s+)?$", re.IGNORECASE)
+# An active "received"/"welcomed" greets only a guest named right after it ("received the
+# visiting envoy Ana Lopes"), not a thing ("received aid", "welcomed the decision").
+_ACTIVE_WELCOME = re.compile(r"(?:receiv|welcom)(?:ed|es|ing)", re.IGNORECASE)
+_GUEST_GAP = re.compile(r"\s+(?:(?:the|a|his|her|their|its|visiting|[A-Z][\w.'’-]*)\s+)*")
 # A clause that ends on a preposition has lost its object to the next clause.
 _DANGLING = re.compile(r"\b(?:with|between|and|of|to|by)\s*$", re.IGNORECASE)
 # A party joining or hosting a meeting already told ("X also joined the meeting in Cairo", "Y
@@ -774,6 +778,10 @@ def _collect(
                 window = (window[0], condition.start())
             if _GOAL.search(text[:c_start]):
                 continue  # "pushing toward negotiations": an aim, not a meeting
+            if kind == "greeting" and _ACTIVE_WELCOME.fullmatch(text[c_start:c_end]) and not any(
+                    m.role == "actor" and m.kind != "place"
+                    and _GUEST_GAP.fullmatch(text[c_end : m.start]) for m in ments):
+                continue  # "received aid", "welcomed the decision": no guest, no greeting
             people, location = select_participants(text, window, ments, kind, cue)
             people += [m for m in _verb_subject(text, own, cue, window, ments, kind, clauses)
                        if m.actor_id not in {p.actor_id for p in people}]

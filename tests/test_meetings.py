@@ -293,6 +293,10 @@ MEETING_CASES = [
      "also joined the meeting in Cairo.", [("France|Jan Berg", "held", "2023-03-13")]),
     ("France and Germany will hold talks in Rome on Friday. Italy will host the talks.",
      [("France|Germany|Italy", "planned", "2023-03-17")]),
+    # an active "received"/"welcomed" greets a guest named right after it, not a thing
+    ("Jan Berg received the visiting Foreign Minister Ana Lopes on Monday.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    ("France received aid from Germany.", []),
     # a state before "peace talks" is their topic; the object of a causative is no party
     ("Ana Lopes and Jan Berg will hold Italy peace talks on Friday.",
      [("Ana Lopes|Jan Berg", "planned", "2023-03-17")]),
