@@ -47,8 +47,9 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    by a past verb or its subject ("He met with the envoy."), the news of the day, unless a
    clause before it dates the report ("On Sunday, the ministry said she met B": that day) or a
    subordinator dates it from another happening ("a day after he conferred with B": undated).
-   Talks "in progress for a year" are not of the day. A date behind a subordinate clause after
-   the cue is that clause's ("talks ... after the truce expires on Friday"); a date set off by
+   Talks still going on ("have been in progress for a year") are happening now. A date behind
+   a subordinate clause after the cue is that clause's ("talks ... after the truce expires on
+   Friday"); a date set off by
    commas right after the window is the meeting's; a date after a postponement is the new one,
    ahead. A meeting noun leading into the main clause ("After lengthy talks, the two said on
    Monday") is held by the main clause's subject, on its day.
@@ -213,11 +214,6 @@ SOUGHT = re.compile(r"\b(?:clos(?:e|er)\s+to|near(?:ing)?|toward|towards|"
                      r"from\s+reaching|"
                      r"consider(?:s|ed|ing)?)\s+(?:an?|the|any)?\s*(?:[\w-]+\s+){0,3}$",
                      re.IGNORECASE)
-# A meeting going on for a stated time ("in progress for more than a year") is not one of the
-# publication day.
-_DURATION = re.compile(r"\bfor\s+(?:(?:more\s+than|over|nearly|almost|about|some)\s+)?"
-                       r"(?:a|an|one|two|three|four|five|six|several|many|\d+)\s+"
-                       r"(?:days?|weeks?|months?|years?)\b", re.IGNORECASE)
 # The object of a causative verb is made to act, it does not meet ("talks intensify to get X to
 # disarm").
 _CAUSED = re.compile(r"\b(?:get|gets|force|forces|persuade|persuades|pressure|pressures|press|"
@@ -446,8 +442,6 @@ def _happening_now(clause: Clause | None, sentence: str, cue: tuple[int, int]) -
     "arrived in the capital")."""
     if clause is None or not clause.finite:
         return ""
-    if _DURATION.search(sentence, clause.start, max(clause.end, cue[1])):
-        return ""  # "have been in progress for more than a year": not a meeting of the day
     if clause.tense == "present":
         return f"present tense ('{clause.verb}')"
     if clause.tense_cue in ("has", "have") and clause.aspect.startswith("perfect"):
