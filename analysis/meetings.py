@@ -265,6 +265,8 @@ _LOOKBACK = 2
 _APPOSED_DATE = re.compile(r"\s*,\s*(?:(?:on|in|around|about|by|at)\s+)?", re.IGNORECASE)
 # Between an antecedent and its relative clause ("X, who met Y").
 _ANTECEDENT = re.compile(r"\s*,?\s*")
+# "Until then, ...": up to the date told just before.
+_UNTIL_THEN = re.compile(r"\b(?:until|till|up\s+to)\s+then\b", re.IGNORECASE)
 # "his counterparts": the other parties of the meeting just told.
 _COUNTERPARTS = re.compile(r"\b(?:his|her|their|its)\s+(?:[a-z]+\s+)?(counterparts)\b",
                            re.IGNORECASE)
@@ -817,6 +819,15 @@ def _collect(
                             "date_end": "", "span": (), "how": ""}
                 elif status == "postponed" and article.published:
                     date = _new_date(text, date, article.published)
+            if not date["date"] and published and _UNTIL_THEN.search(text[:c_start]):
+                # "Until then, the sides will meet again": from now to the date told just before
+                told = next((m for m in reversed(found) if sid - m.sentence_id <= _LOOKBACK
+                             and m.date["date_start"] and m.date["date_start"] >= published),
+                            None)
+                if told is not None:
+                    date = {**told.date, "date_start": published, "span": (),
+                            "how": f"'until then': from publication ({published}) to the date "
+                                   f"told before ({told.date['date']})"}
             if main is not None and not date["date"]:
                 date = _date_for(sdates, text, offset, (main.start, main.end),
                                  (main.verb_start, main.verb_end), published, clauses)

@@ -384,6 +384,10 @@ MEETING_CASES = [
     ("France said talks with Germany were useful.", [("France|Germany", "held", "")]),
     ("Jan Berg said his talks with Ana Lopes on Monday were useful.",
      [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    # "until then": from publication to the date told just before
+    ("The summit of France and Italy will be held on Saturday. Until then, Ana Lopes is "
+     "expected to hold more meetings with Jan Berg.",
+     [("France|Italy", "planned", "2023-03-18"), ("Ana Lopes|Jan Berg", "possible", "2023-03-18")]),
     # talks still going on are happening now, however long they have lasted (the guide)
     ("Talks between France and Germany have been in progress for more than a year.",
      [("France|Germany", "held", "2023-03-15")]),
@@ -413,3 +417,13 @@ def test_meeting_case(tmp_path, sentence, expected) -> None:
     ]
     assert found == [("|".join(sorted(p.split("|"))), s, d) for p, s, d in expected]
     assert check_provenance(frame, article).empty
+
+
+def test_until_then_runs_from_publication_to_the_date_told_before(tmp_path) -> None:
+    text = ("Invented headline\n\nThe summit of France and Italy will be held on Saturday. "
+            "Until then, Ana Lopes is expected to hold more meetings with Jan Berg.\n")
+    article, actors, mentions = _invented(tmp_path, text, _PEOPLE, published="2023-03-15")
+    row = extract_meetings(article, actors, mentions).set_index("sentence_id").loc[3]
+    assert (row["date_start"], row["date_end"], row["status"]) == (
+        "2023-03-15", "2023-03-18", "possible")
+    assert "until then" in row["how_dated"]
