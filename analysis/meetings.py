@@ -265,6 +265,9 @@ _LOOKBACK = 2
 _APPOSED_DATE = re.compile(r"\s*,\s*(?:(?:on|in|around|about|by|at)\s+)?", re.IGNORECASE)
 # Between an antecedent and its relative clause ("X, who met Y").
 _ANTECEDENT = re.compile(r"\s*,?\s*")
+# A negation whose scope is the manner of meeting ("the envoys did not sit down face to face",
+# "did not meet directly"): the talks went on in another form, no meeting is denied.
+_MANNER = re.compile(r"\s*(?:face[- ]to[- ]face|directly|in\s+person)\b", re.IGNORECASE)
 # "Until then, ...": up to the date told just before.
 _UNTIL_THEN = re.compile(r"\b(?:until|till|up\s+to)\s+then\b", re.IGNORECASE)
 # "his counterparts": the other parties of the meeting just told.
@@ -807,6 +810,8 @@ def _collect(
                     people = subject + [p for p in people if p.start >= c_end
                                         and p.actor_id not in ids and _WITH.search(text[: p.start])]
             status, _why = _status(text, cue, sent.kind, clauses)
+            if status == "negated" and _MANNER.match(text[c_end:]):
+                continue  # "did not meet in person": the manner is denied, not the talks
             roles, upgrade = _roles(text, people)
             if upgrade and kind in ("talks", "summit"):
                 kind = upgrade

@@ -279,8 +279,11 @@ MEETING_CASES = [
     ("Ana Lopes and Jan Berg met in Rome. The two leaders later met with France.",
      [("Ana Lopes|Jan Berg", "held", "2023-03-15"),
       ("Ana Lopes|France|Jan Berg", "held", "2023-03-15")]),
-    # ... or two parties named before it in its own sentence
-    ("France and Germany held indirect talks, but the two sides did not meet face to face.",
+    # ... or two parties named before it in its own sentence; a negation of the manner only
+    # ("not face to face") denies no meeting
+    ("France and Germany held indirect talks; the two sides did not meet face to face.",
+     [("France|Germany", "held", "2023-03-15")]),
+    ("France and Germany held indirect talks, but the two sides did not meet in Rome.",
      [("France|Germany", "held", "2023-03-15"), ("France|Germany", "negated", "")]),
     # "both sides": the sides of the last two-party talks, even a few sentences back
     ("Ana Lopes met Jan Berg in Rome on Monday. Italy said it was hopeful. Germany said "
