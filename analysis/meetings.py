@@ -49,10 +49,11 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    subordinator dates it from another happening ("a day after he conferred with B": undated).
    Talks still going on ("have been in progress for a year") are happening now. A date behind
    a subordinate clause after the cue is that clause's ("talks ... after the truce expires on
-   Friday"); a date set off by
-   commas right after the window is the meeting's; a date after a postponement is the new one,
-   ahead. A meeting noun leading into the main clause ("After lengthy talks, the two said on
-   Monday") is held by the main clause's subject, on its day.
+   Friday"); a date set off by commas right after the window is the meeting's; a date after a
+   postponement is the new one, ahead; "Until then, ..." runs from publication to the date told
+   just before. A meeting noun leading into the main clause ("After lengthy talks, the two said
+   on Monday") is held by the main clause's subject, on its day. A negation of the manner only
+   ("did not meet in person") denies no meeting.
 6. **One meeting, many mentions.** The headline and the photo caption restate the lead, and a
    later sentence can name the same meeting again ("she would meet with Berg"). Mentions with the
    same status, compatible kinds, nested participant sets and no conflicting date or place are
