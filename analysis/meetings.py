@@ -47,11 +47,13 @@ is coded in PLOVER and CAMEO. The rules, in the order they run:
    by a past verb or its subject ("He met with the envoy."), the news of the day, unless a
    clause before it dates the report ("On Sunday, the ministry said she met B": that day) or a
    subordinator dates it from another happening ("a day after he conferred with B": undated).
-   Talks "in progress for a year" are not of the day. A date behind a subordinate clause after
-   the cue is that clause's ("talks ... after the truce expires on Friday"); a date set off by
-   commas right after the window is the meeting's; a date after a postponement is the new one,
-   ahead. A meeting noun leading into the main clause ("After lengthy talks, the two said on
-   Monday") is held by the main clause's subject, on its day.
+   Talks still going on ("have been in progress for a year") are happening now. A date behind
+   a subordinate clause after the cue is that clause's ("talks ... after the truce expires on
+   Friday"); a date set off by commas right after the window is the meeting's; a date after a
+   postponement is the new one, ahead; "Until then, ..." runs from publication to the date told
+   just before. A meeting noun leading into the main clause ("After lengthy talks, the two said
+   on Monday") is held by the main clause's subject, on its day. A negation of the manner only
+   ("did not meet in person") denies no meeting.
 6. **One meeting, many mentions.** The headline and the photo caption restate the lead, and a
    later sentence can name the same meeting again ("she would meet with Berg"). Mentions with the
    same status, compatible kinds, nested participant sets and no conflicting date or place are
@@ -213,11 +215,6 @@ SOUGHT = re.compile(r"\b(?:clos(?:e|er)\s+to|near(?:ing)?|toward|towards|"
                      r"from\s+reaching|"
                      r"consider(?:s|ed|ing)?)\s+(?:an?|the|any)?\s*(?:[\w-]+\s+){0,3}$",
                      re.IGNORECASE)
-# A meeting going on for a stated time ("in progress for more than a year") is not one of the
-# publication day.
-_DURATION = re.compile(r"\bfor\s+(?:(?:more\s+than|over|nearly|almost|about|some)\s+)?"
-                       r"(?:a|an|one|two|three|four|five|six|several|many|\d+)\s+"
-                       r"(?:days?|weeks?|months?|years?)\b", re.IGNORECASE)
 # The object of a causative verb is made to act, it does not meet ("talks intensify to get X to
 # disarm").
 _CAUSED = re.compile(r"\b(?:get|gets|force|forces|persuade|persuades|pressure|pressures|press|"
@@ -269,6 +266,11 @@ _LOOKBACK = 2
 _APPOSED_DATE = re.compile(r"\s*,\s*(?:(?:on|in|around|about|by|at)\s+)?", re.IGNORECASE)
 # Between an antecedent and its relative clause ("X, who met Y").
 _ANTECEDENT = re.compile(r"\s*,?\s*")
+# A negation whose scope is the manner of meeting ("the envoys did not sit down face to face",
+# "did not meet directly"): the talks went on in another form, no meeting is denied.
+_MANNER = re.compile(r"\s*(?:face[- ]to[- ]face|directly|in\s+person)\b", re.IGNORECASE)
+# "Until then, ...": up to the date told just before.
+_UNTIL_THEN = re.compile(r"\b(?:until|till|up\s+to)\s+then\b", re.IGNORECASE)
 # "his counterparts": the other parties of the meeting just told.
 _COUNTERPARTS = re.compile(r"\b(?:his|her|their|its)\s+(?:[a-z]+\s+)?(counterparts)\b",
                            re.IGNORECASE)
@@ -446,8 +448,6 @@ def _happening_now(clause: Clause | None, sentence: str, cue: tuple[int, int]) -
     "arrived in the capital")."""
     if clause is None or not clause.finite:
         return ""
-    if _DURATION.search(sentence, clause.start, max(clause.end, cue[1])):
-        return ""  # "have been in progress for more than a year": not a meeting of the day
     if clause.tense == "present":
         return f"present tense ('{clause.verb}')"
     if clause.tense_cue in ("has", "have") and clause.aspect.startswith("perfect"):
@@ -811,6 +811,8 @@ def _collect(
                     people = subject + [p for p in people if p.start >= c_end
                                         and p.actor_id not in ids and _WITH.search(text[: p.start])]
             status, _why = _status(text, cue, sent.kind, clauses)
+            if status == "negated" and _MANNER.match(text[c_end:]):
+                continue  # "did not meet in person": the manner is denied, not the talks
             roles, upgrade = _roles(text, people)
             if upgrade and kind in ("talks", "summit"):
                 kind = upgrade
@@ -823,6 +825,15 @@ def _collect(
                             "date_end": "", "span": (), "how": ""}
                 elif status == "postponed" and article.published:
                     date = _new_date(text, date, article.published)
+            if not date["date"] and published and _UNTIL_THEN.search(text[:c_start]):
+                # "Until then, the sides will meet again": from now to the date told just before
+                told = next((m for m in reversed(found) if sid - m.sentence_id <= _LOOKBACK
+                             and m.date["date_start"] and m.date["date_start"] >= published),
+                            None)
+                if told is not None:
+                    date = {**told.date, "date_start": published, "span": (),
+                            "how": f"'until then': from publication ({published}) to the date "
+                                   f"told before ({told.date['date']})"}
             if main is not None and not date["date"]:
                 date = _date_for(sdates, text, offset, (main.start, main.end),
                                  (main.verb_start, main.verb_end), published, clauses)

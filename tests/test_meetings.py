@@ -279,8 +279,11 @@ MEETING_CASES = [
     ("Ana Lopes and Jan Berg met in Rome. The two leaders later met with France.",
      [("Ana Lopes|Jan Berg", "held", "2023-03-15"),
       ("Ana Lopes|France|Jan Berg", "held", "2023-03-15")]),
-    # ... or two parties named before it in its own sentence
-    ("France and Germany held indirect talks, but the two sides did not meet face to face.",
+    # ... or two parties named before it in its own sentence; a negation of the manner only
+    # ("not face to face") denies no meeting
+    ("France and Germany held indirect talks; the two sides did not meet face to face.",
+     [("France|Germany", "held", "2023-03-15")]),
+    ("France and Germany held indirect talks, but the two sides did not meet in Rome.",
      [("France|Germany", "held", "2023-03-15"), ("France|Germany", "negated", "")]),
     # "both sides": the sides of the last two-party talks, even a few sentences back
     ("Ana Lopes met Jan Berg in Rome on Monday. Italy said it was hopeful. Germany said "
@@ -384,9 +387,13 @@ MEETING_CASES = [
     ("France said talks with Germany were useful.", [("France|Germany", "held", "")]),
     ("Jan Berg said his talks with Ana Lopes on Monday were useful.",
      [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
-    # talks going on for a stated time are not a meeting of the publication day
+    # "until then": from publication to the date told just before
+    ("The summit of France and Italy will be held on Saturday. Until then, Ana Lopes is "
+     "expected to hold more meetings with Jan Berg.",
+     [("France|Italy", "planned", "2023-03-18"), ("Ana Lopes|Jan Berg", "possible", "2023-03-18")]),
+    # talks still going on are happening now, however long they have lasted (the guide)
     ("Talks between France and Germany have been in progress for more than a year.",
-     [("France|Germany", "held", "")]),
+     [("France|Germany", "held", "2023-03-15")]),
 ]
 
 
@@ -413,3 +420,13 @@ def test_meeting_case(tmp_path, sentence, expected) -> None:
     ]
     assert found == [("|".join(sorted(p.split("|"))), s, d) for p, s, d in expected]
     assert check_provenance(frame, article).empty
+
+
+def test_until_then_runs_from_publication_to_the_date_told_before(tmp_path) -> None:
+    text = ("Invented headline\n\nThe summit of France and Italy will be held on Saturday. "
+            "Until then, Ana Lopes is expected to hold more meetings with Jan Berg.\n")
+    article, actors, mentions = _invented(tmp_path, text, _PEOPLE, published="2023-03-15")
+    row = extract_meetings(article, actors, mentions).set_index("sentence_id").loc[3]
+    assert (row["date_start"], row["date_end"], row["status"]) == (
+        "2023-03-15", "2023-03-18", "possible")
+    assert "until then" in row["how_dated"]
