@@ -16,6 +16,7 @@ from analysis.actor_lexicon import (
     _people_name,
     _people_rows,
     _Person,
+    _state_id,
     _title_sectors,
 )
 from analysis.lexicons import (
@@ -25,6 +26,24 @@ from analysis.lexicons import (
     slug,
     split_bar,
 )
+
+
+def _demonym_state(folded: str) -> tuple[str, str]:
+    """(iso3, rest) when a collective phrase opens with a demonym ("Iraqi delegation"), else
+    ("", phrase): the longest demonym wins, so two-word demonyms are not cut short."""
+    words = folded.split(" ")
+    for cut in range(len(words) - 1, 0, -1):
+        form = country_forms().get(" ".join(words[:cut]))
+        if form is not None and form.form in ("demonym", "plural_demonym"):
+            return form.iso3, " ".join(words[cut:])
+    return "", folded
+
+
+def _collective_id(folded: str, phrase: str) -> str:
+    """A demonym's group is named on its state's id, as every state-bound actor is
+    ("<state>-government", "<state>-rebels"): "Iraqi delegation" -> "iraq-delegation"."""
+    iso3, rest = _demonym_state(folded)
+    return f"{_state_id(iso3)}-{slug(rest)}" if iso3 else slug(phrase)
 
 
 class NamePasses:
@@ -56,7 +75,8 @@ class NamePasses:
             for m in self.p["collective"].finditer(self.folded, lo, hi):
                 phrase = self.text[m.start():m.end()]
                 actor_id = self._add_actor(
-                    _Actor(slug(phrase), phrase[0].upper() + phrase[1:], "collective")
+                    _Actor(_collective_id(m.group(0), phrase), phrase[0].upper() + phrase[1:],
+                           "collective", _demonym_state(m.group(0))[0])
                 )
                 self.candidates.append(
                     _Mention(m.start(), m.end(), actor_id, "name", sid, 3, 0.9, form="collective")
