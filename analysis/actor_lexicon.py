@@ -9,6 +9,7 @@ is :mod:`analysis.actors`.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -83,6 +84,56 @@ class _Person:
     @property
     def actor_id(self) -> str:
         return slug(self.full_name)
+
+
+class _CandidateIndex:
+    """The recogniser's candidates by position: which end at, start at or lie inside a span.
+
+    Why: the passes before the choice among candidates ask this once per title, name or office;
+    scanning every candidate each time made a long article quadratic. Until the choice,
+    candidates are only appended and never moved, so each look-up first takes in the ones
+    appended since the last; every answer lists candidates in the order a scan would meet them.
+    """
+
+    def __init__(self, candidates: list[_Mention]) -> None:
+        self._candidates = candidates
+        self._seen = 0
+        self._by_end: dict[int, list[_Mention]] = {}
+        self._by_start: dict[int, list[_Mention]] = {}
+        self._keys: list[tuple[int, int]] = []  # (start, position in the list), sorted
+        self._sorted: list[_Mention] = []  # the candidates in that order
+
+    def _update(self) -> None:
+        for order in range(self._seen, len(self._candidates)):
+            cand = self._candidates[order]
+            self._by_end.setdefault(cand.end, []).append(cand)
+            self._by_start.setdefault(cand.start, []).append(cand)
+            k = bisect_right(self._keys, (cand.start, order))
+            self._keys.insert(k, (cand.start, order))
+            self._sorted.insert(k, cand)
+        self._seen = len(self._candidates)
+
+    def ending_at(self, end: int) -> list[_Mention]:
+        """The candidates that end at ``end``, in list order."""
+        self._update()
+        return list(self._by_end.get(end, ()))
+
+    def starting_at(self, start: int) -> list[_Mention]:
+        """The candidates that start at ``start``, in list order."""
+        self._update()
+        return list(self._by_start.get(start, ()))
+
+    def inside(self, start: int, end: int) -> list[tuple[int, _Mention]]:
+        """(position in the list, candidate) of the candidates within ``start..end``, by start
+        (ties in list order), as a stable sort of the list by start would give them."""
+        self._update()
+        out = []
+        for k in range(bisect_left(self._keys, (start, -1)), len(self._keys)):
+            if self._keys[k][0] > end:
+                break
+            if self._sorted[k].end <= end:
+                out.append((self._keys[k][1], self._sorted[k]))
+        return out
 
 
 # --------------------------------------------------------------------------------------------

@@ -99,11 +99,9 @@ class NamePasses:
 
     # -- 2. people: titles, honorifics, the people lexicon --------------------------------
     def _candidate_ending_at(self, end: int) -> _Mention | None:
-        best = None
-        for cand in self.candidates:
-            if cand.end == end and (best is None or cand.start < best.start):
-                best = cand
-        return best
+        """The longest candidate ending at ``end`` (the first of equals), or None."""
+        ending = self.index.ending_at(end)
+        return min(ending, key=lambda c: c.start) if ending else None
 
     def _prefix_start(self, title_start: int, lo: int) -> int:
         """Walk left over the words that belong to a stated role: modifiers, a demonym, an
@@ -145,7 +143,7 @@ class NamePasses:
                 # "ambassador to Paris", "envoy for Xandia": the posting belongs to the role
                 joint = self.p["posting"].match(self.folded[pos:pos + 12])
                 if joint:
-                    posting = [c for c in self.candidates if c.start == pos + joint.end()]
+                    posting = self.index.starting_at(pos + joint.end())
                     if posting:
                         for place in posting:
                             place.role = "modifier"
@@ -276,28 +274,27 @@ class NamePasses:
         """The country a title prefix states: a state or government in it, or the country of a
         person in it ("X's special envoy"), followed through that person's own title."""
         seen = seen | {exclude}
-        for cand in sorted(self.candidates, key=lambda c: c.start):
-            if start <= cand.start and cand.end <= end:
-                if cand.actor_id.startswith("?person:"):
-                    key = cand.actor_id.split(":", 1)[1]
-                    if key not in seen and key in self.persons:
-                        other = self.persons[key]
-                        if other.country:
-                            return other.country
-                        for p in other.prefixes:
-                            found = self._country_in(*p, exclude=key, seen=seen)
-                            if found:
-                                return found
-                elif cand.actor_id in self.actors and self.actors[cand.actor_id].kind in (
-                    "state", "government"
-                ):
-                    return self.actors[cand.actor_id].country
+        for _, cand in self.index.inside(start, end):
+            if cand.actor_id.startswith("?person:"):
+                key = cand.actor_id.split(":", 1)[1]
+                if key not in seen and key in self.persons:
+                    other = self.persons[key]
+                    if other.country:
+                        return other.country
+                    for p in other.prefixes:
+                        found = self._country_in(*p, exclude=key, seen=seen)
+                        if found:
+                            return found
+            elif cand.actor_id in self.actors and self.actors[cand.actor_id].kind in (
+                "state", "government"
+            ):
+                return self.actors[cand.actor_id].country
         return ""
 
     def _org_in(self, start: int, end: int) -> _Actor | None:
         """The organisation or armed group named in a title's prefix ("U.N. envoy")."""
-        for cand in self.candidates:
-            if start <= cand.start and cand.end <= end and cand.actor_id in self.actors:
+        for _, cand in sorted(self.index.inside(start, end), key=lambda pair: pair[0]):
+            if cand.actor_id in self.actors:
                 actor = self.actors[cand.actor_id]
                 if actor.kind in ("organization", "armed_group"):
                     return actor

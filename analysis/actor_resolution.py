@@ -52,8 +52,8 @@ class ResolutionPasses:
                 iso3 = person.country
                 person_id = person.actor_id
                 start = cand.end + office.start()
-                for same in self.candidates:
-                    if (same.start, same.end) == (cand.start, cand.end):
+                for same in self.index.starting_at(cand.start):
+                    if same.end == cand.end:
                         same.role = "modifier"
             else:
                 iso3 = self.actors[cand.actor_id].country

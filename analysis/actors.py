@@ -57,6 +57,7 @@ from analysis.actor_context import ContextPasses
 from analysis.actor_lexicon import (
     _POSSESSIVE,
     _Actor,
+    _CandidateIndex,
     _group_rows,
     _Mention,
     _patterns,
@@ -108,6 +109,7 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
         self._starts = [sent.start for sent in self.sentences]
         self.actors: dict[str, _Actor] = {}
         self.candidates: list[_Mention] = []
+        self.index = _CandidateIndex(self.candidates)  # look-ups by position (until the choice)
         self.persons: dict[str, _Person] = {}
         # (start, end, sentence id, title, role as stated, where the title word starts)
         self.title_only: list[tuple[int, int, int, str, str, int]] = []

@@ -28,6 +28,7 @@ import stat
 import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from functools import cached_property
 from pathlib import Path
 from typing import NamedTuple
 
@@ -95,9 +96,15 @@ class Article:
     metadata: dict = field(repr=False)
     published: date | None
     published_source: str
-    paragraphs: pd.DataFrame = field(repr=False)
+    paragraph_rows: tuple[dict, ...] = field(repr=False)
     sentences: pd.DataFrame = field(repr=False)
     sentence_rows: tuple[Sentence, ...] = field(default=(), repr=False, compare=False)
+
+    @cached_property
+    def paragraphs(self) -> pd.DataFrame:
+        """The paragraphs (columns ``PARAGRAPH_COLUMNS``), built when first asked for: no pass
+        reads them, so loading does not pay for the frame."""
+        return make_frame(self.paragraph_rows, PARAGRAPH_COLUMNS)
 
     @property
     def article_id(self) -> str:
@@ -454,7 +461,7 @@ def load_article(
         metadata=meta,
         published=pub,
         published_source=pub_source,
-        paragraphs=make_frame(paragraphs, PARAGRAPH_COLUMNS),
+        paragraph_rows=tuple(paragraphs),
         sentences=make_frame(sentences, SENTENCE_COLUMNS),
         sentence_rows=tuple(Sentence(**row) for row in sentences),
     )

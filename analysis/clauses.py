@@ -554,6 +554,8 @@ def _subject_start(w: _Words, toks: list[_Tok], after: int, verb: int) -> int:
 def scare_quote_spans(sentence: str) -> list[tuple[int, int]]:
     """Spans of quotation marks around at most three words ("had "useful" talks"): a
     scare quote inside a clause, not the edge of a quoted statement."""
+    if '"' not in sentence and "“" not in sentence and "”" not in sentence:
+        return []  # no quotation mark: nothing to tokenise
     toks = _tokens(sentence)
     return [(toks[i].start, toks[i].end) for i in sorted(_scare_quotes(toks))]
 

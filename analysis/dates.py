@@ -37,7 +37,7 @@ from analysis.article import Article
 from analysis.clauses import Clause, Tense, analyse_sentence, clause_tense
 from analysis.clauses import tense_cues as tense_cues  # re-exported: dates' tense words
 from analysis.frames import make_frame
-from analysis.lexicons import lexicon_rows
+from analysis.lexicons import alternation, lexicon_rows
 
 #: Columns of :func:`extract_dates`.
 DATE_COLUMNS = (
@@ -96,15 +96,15 @@ class DateExpression:
     extra: dict = field(default_factory=dict, compare=False)
 
 
-def _alt(words) -> str:
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w) for w in ordered)
+def _alt(words, spaces: bool = False) -> str:
+    """The words longest first, as a trie (:func:`analysis.lexicons.alternation`); ``spaces``:
+    any white space between the words of a phrase."""
+    return alternation(words, spaces=spaces)
 
 
 def _cap_alt(words) -> str:
     """Alternation matching each word with a capital first letter only."""
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w[0].upper() + w[1:]) for w in ordered)
+    return alternation([w[0].upper() + w[1:] for w in words])
 
 
 _NUMBER_WORDS = {
@@ -116,10 +116,9 @@ _NUMBER_WORDS = {
 def _month_alt(words) -> str:
     """Month names with a capital; an abbreviation's period is optional ("Sept", "Sept.")."""
     stems = {w.rstrip(".") for w in words}
-    ordered = sorted(stems, key=len, reverse=True)
-    return "|".join(
-        re.escape(w[0].upper() + w[1:]) + (r"\.?" if f"{w}." in words else "") for w in ordered
-    )
+    forms = [w[0].upper() + w[1:] for w in stems]
+    forms += [f"{w[0].upper()}{w[1:]}." for w in stems if f"{w}." in words]
+    return alternation(forms)  # "Sept" and "Sept.": the trie tries the period first, as "\.?"
 
 
 def _month_number(name: str) -> int:
@@ -134,9 +133,9 @@ def _patterns() -> list[tuple[str, re.Pattern, re.Pattern | None]]:
     months = _month_alt(words["month"])
     weekdays = _cap_alt(words["weekday"])
     parts = _alt(words["part"])
-    rel_days = _alt(words["relative_day"]).replace(r"\ ", r"\s+")
-    directions = _alt(words["direction"]).replace(r"\ ", r"\s+")
-    sequences = _alt(words.get("sequence", {"following": "1"})).replace(r"\ ", r"\s+")
+    rel_days = _alt(words["relative_day"], spaces=True)
+    directions = _alt(words["direction"], spaces=True)
+    sequences = _alt(words.get("sequence", {"following": "1"}), spaces=True)
     units = _alt(words["unit"])
     relations = _alt(words["relation"])
     approx = _alt(words.get("approximate", {"around": "2"}))
@@ -230,7 +229,7 @@ def _required(kind: str, words: dict[str, dict[str, str]]) -> re.Pattern | None:
     if kind == "weekday":
         return _required_pattern(_cap_alt(words["weekday"]), 0)
     if kind == "relative_day":
-        return _required_pattern(_alt(words["relative_day"]).replace(r"\ ", r"\s+"), re.I)
+        return _required_pattern(_alt(words["relative_day"], spaces=True), re.I)
     if kind == "ago":
         return _required_pattern(r"ago", re.I)
     if kind == "relative":

@@ -24,14 +24,15 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from types import SimpleNamespace
 
 import pandas as pd
 
 from analysis.actors import actor_frames
 from analysis.article import Article
 from analysis.clauses import Clause, Tense, clause_at, negation_at, sentence_clauses
-from analysis.dates import extract_dates, find_date_expressions, interval, resolve
-from analysis.frames import make_frame
+from analysis.dates import date_rows, find_date_expressions, interval, resolve
+from analysis.frames import Table, make_frame, records
 from analysis.lexicons import lexicon_rows
 from analysis.meetings import (
     CONDITION,
@@ -42,6 +43,7 @@ from analysis.meetings import (
     mentions_by_sentence,
     select_participants,
 )
+from analysis.prefilter import LiteralFilter
 
 #: Columns of :func:`extract_events`.
 EVENT_COLUMNS = (
@@ -92,11 +94,21 @@ def _cues() -> tuple[list[tuple[re.Pattern, str, str]], re.Pattern | None]:
     return events, conflict
 
 
+@lru_cache(maxsize=1)
+def _cue_filter() -> LiteralFilter:
+    """Which event cues a sentence could hold: the others are not tried (same matches)."""
+    return LiteralFilter([pattern for pattern, _label, _kind in _cues()[0]])
+
+
 def find_triggers(sentence: str) -> list[tuple[int, int, str, str]]:
     """Event words of a sentence as (start, end, label, kind), longest first where they overlap."""
     events, _ = _cues()
     hits = []
-    for pattern, label, kind in events:
+    for (pattern, label, kind), possible in zip(
+        events, _cue_filter().possible(sentence), strict=True
+    ):
+        if not possible:
+            continue
         for m in pattern.finditer(sentence):
             text = " ".join(m.group(0).lower().split())
             hits.append((m.start(), m.end(), label.replace("{match}", text), kind))
@@ -109,10 +121,13 @@ def find_triggers(sentence: str) -> list[tuple[int, int, str, str]]:
 
 
 def _pick_trigger(
-    sentence: str, span: tuple[int, int], window: tuple[int, int]
+    sentence: str, span: tuple[int, int], window: tuple[int, int],
+    triggers: list[tuple[int, int, str, str]] | None = None,
 ) -> tuple[int, int, str, str] | None:
-    """The happening a date dates (module docstring)."""
-    inside = [t for t in find_triggers(sentence) if window[0] <= t[0] and t[1] <= window[1]]
+    """The happening a date dates (module docstring); ``triggers`` are the sentence's
+    :func:`find_triggers` when already found."""
+    triggers = find_triggers(sentence) if triggers is None else triggers
+    inside = [t for t in triggers if window[0] <= t[0] and t[1] <= window[1]]
     after = [t for t in inside if t[0] >= span[1]]
     before = [t for t in inside if t[1] <= span[0]]
     if _MODIFIER_SLOT.search(sentence[: span[0]]) and after:
@@ -183,8 +198,8 @@ def _status(
 
 
 def extract_events(
-    article: Article, actors: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
-    dates: pd.DataFrame | None = None, clauses: dict[int, tuple[Clause, ...]] | None = None,
+    article: Article, actors: Table | None = None, mentions: Table | None = None,
+    dates: Table | None = None, clauses: dict[int, tuple[Clause, ...]] | None = None,
 ) -> pd.DataFrame:
     """Every dated happening, one row per date expression (columns ``EVENT_COLUMNS``).
 
@@ -194,14 +209,15 @@ def extract_events(
         actors, mentions = actor_frames(article)
     by_sentence = mentions_by_sentence(actors, mentions, article)
     layer = sentence_clauses(article) if clauses is None else clauses
-    dates = extract_dates(article, layer) if dates is None else dates
-    kinds = article.sentences.set_index("sentence_id")["kind"]
+    dates = date_rows(article, layer) if dates is None else dates
+    sentences = {s.sentence_id: s for s in article.sentence_rows}
+    kinds = {sid: s.kind for sid, s in sentences.items()}
+    triggers: dict[int, list[tuple[int, int, str, str]]] = {}  # a sentence's, found once
     published = article.published.isoformat() if article.published else ""
-    texts = article.sentences.set_index("sentence_id")
     rows: list[dict] = []
-    for d in dates.itertuples(index=False):
+    for d in (SimpleNamespace(**rec) for rec in records(dates)):
         sid = int(d.sentence_id)
-        sentence, offset = texts.at[sid, "text"], int(texts.at[sid, "start"])
+        sentence, offset = sentences[sid].text, sentences[sid].start
         ments = by_sentence.get(sid, [])
         span = (int(d.start) - offset, int(d.end) - offset)
         window = clause_window(sentence, span, ments, relative=False)
@@ -210,7 +226,9 @@ def extract_events(
             # "On Friday, the envoy warned ...": a date set before the clause dates that clause
             rest = (span[1] + _COMMA_AFTER.match(sentence[span[1] :]).end(), len(sentence))
             window = (window[0], clause_window(sentence, rest, ments, relative=False)[1])
-        trigger = _pick_trigger(sentence, span, window)
+        if sid not in triggers:
+            triggers[sid] = find_triggers(sentence)
+        trigger = _pick_trigger(sentence, span, window, triggers[sid])
         date = {
             "date": d.date,
             "precision": d.precision,
@@ -236,7 +254,7 @@ def extract_events(
         when = WHEN_AFTER_DATE.match(sentence[span[1] :])
         if when:
             rest = (span[1] + when.end(), len(sentence))
-            later = [t for t in find_triggers(sentence) if t[0] >= rest[0]]
+            later = [t for t in triggers[sid] if t[0] >= rest[0]]
             if later:
                 start, end = interval(d.date, d.precision)
                 how = f"the clause ', when …' takes the date '{d.quote}'"
@@ -244,22 +262,30 @@ def extract_events(
                 win = clause_window(sentence, (later[0][0], later[0][1]), ments)
                 rows.append(_row(article, sid, kinds[sid], sentence, offset, span, later[0],
                                  anchor, "held", ments, win))  # fmt: skip
-    rows += _after_told_events(article, rows, by_sentence, layer, published)
+    rows += _after_told_events(article, rows, by_sentence, layer, published, triggers)
     return make_frame(_merge_display(rows), EVENT_COLUMNS)
 
 
 def _after_told_events(
     article: Article, rows: list[dict], by_sentence: dict[int, list[Mention]],
     layer: dict[int, tuple[Clause, ...]], published: str,
+    found: dict[int, list[tuple[int, int, str, str]]] | None = None,
 ) -> list[dict]:
     """Happenings dated from an earlier dated happening: "After the quake X offered aid" runs
     from the quake's date (told before, "a March 2 quake") to publication. The noun must be
-    definite ("the quake": the one told) and of the earlier row's kind and word."""
+    definite ("the quake": the one told) and of the earlier row's kind and word. ``found``:
+    the triggers of the sentences already read (sentence id -> :func:`find_triggers`)."""
     out: list[dict] = []
-    for sent in article.sentences.itertuples(index=False):
-        sid, sentence, offset = int(sent.sentence_id), sent.text, int(sent.start)
-        triggers = find_triggers(sentence)
-        dated = {r["trigger"] for r in rows if r["sentence_id"] == sid}
+    found = {} if found is None else found
+    dated_by_sentence: dict[int, set[str]] = {}  # the triggers already dated, by sentence
+    for r in rows:
+        dated_by_sentence.setdefault(r["sentence_id"], set()).add(r["trigger"])
+    for sent in article.sentence_rows:
+        sid, sentence, offset = sent.sentence_id, sent.text, sent.start
+        if sid not in found:
+            found[sid] = find_triggers(sentence)
+        triggers = found[sid]
+        dated = dated_by_sentence.get(sid, set())
         for i, t in enumerate(triggers):
             lead = _AFTER_THE.search(sentence[: t[0]])
             if lead is None:

@@ -89,9 +89,10 @@ from analysis.clauses import (
     scare_quote_spans,
     sentence_clauses,
 )
-from analysis.dates import extract_dates, find_date_expressions, interval, resolve
-from analysis.frames import make_frame
+from analysis.dates import date_rows, find_date_expressions, interval, resolve
+from analysis.frames import Table, make_frame, records
 from analysis.lexicons import country_forms, country_name, fold, lexicon_rows
+from analysis.prefilter import LiteralFilter
 
 #: Columns of :func:`extract_meetings` (the issue's columns first, then explanations).
 MEETING_COLUMNS = (
@@ -137,6 +138,12 @@ def _cue_patterns() -> list[tuple[re.Pattern, str, str]]:
 
 
 @lru_cache(maxsize=1)
+def _cue_filter() -> LiteralFilter:
+    """Which meeting cues a sentence could hold: the others are not tried (same matches)."""
+    return LiteralFilter([pattern for pattern, _kind, _part in _cue_patterns()])
+
+
+@lru_cache(maxsize=1)
 def _status_patterns() -> list[tuple[re.Pattern, str]]:
     """Verbs that put a meeting off or call it off ("postponed", "called off")."""
     rows = [r for r in lexicon_rows("meeting_cues.csv") if r["part"] == "status"]
@@ -146,6 +153,23 @@ def _status_patterns() -> list[tuple[re.Pattern, str]]:
 @lru_cache(maxsize=1)
 def _role_patterns() -> list[dict[str, str]]:
     return lexicon_rows("meeting_roles.csv")
+
+
+@lru_cache(maxsize=1)
+def _role_regexes() -> list[tuple[dict[str, str], re.Pattern]]:
+    """Each role row with its pattern compiled once, as :func:`_roles` applies it: before "of"
+    ("the host of"), right after the mention, or right before it."""
+    out = []
+    for row in _role_patterns():
+        pat = row["pattern"]
+        if row["where"] == "before_of":
+            source = rf"(?:\bthe\s+)?((?:[\w-]+\s+)?(?:{pat}))\s+of\s+$"
+        elif row["where"] == "after":
+            source = rf"(?:{pat})"
+        else:
+            source = rf"(?:{pat})\s+(?:the\s+)?$"
+        out.append((row, re.compile(source, re.IGNORECASE)))
+    return out
 
 
 @lru_cache(maxsize=1)
@@ -296,7 +320,11 @@ def find_cues(sentence: str) -> list[tuple[int, int, str, str]]:
     Nouns that refer back to a meeting already told ("their meeting") are left out.
     """
     hits = []
-    for pattern, kind, part in _cue_patterns():
+    for (pattern, kind, part), possible in zip(
+        _cue_patterns(), _cue_filter().possible(sentence), strict=True
+    ):
+        if not possible:
+            continue
         for m in pattern.finditer(sentence):
             hits.append((m.start(), m.end(), kind, part))
     hits.sort(key=lambda h: (-(h[1] - h[0]), h[0]))
@@ -515,19 +543,16 @@ def _roles(sentence: str, people: list[Mention]) -> tuple[dict[str, str], str]:
             if new == left:
                 break
             left = new
-        for row in _role_patterns():
-            pat = row["pattern"]
+        for row, role_pattern in _role_regexes():
             if row["where"] == "before_of":
-                found = re.search(
-                    rf"(?:\bthe\s+)?((?:[\w-]+\s+)?(?:{pat}))\s+of\s+$", left, re.IGNORECASE
-                )
+                found = role_pattern.search(left)
                 if found:
                     roles[m.actor_id] = found.group(1).lower()
                     upgrade = upgrade or row["kind"]
             elif row["where"] == "after":
-                if re.match(rf"(?:{pat})", sentence[m.end :], re.IGNORECASE):
+                if role_pattern.match(sentence[m.end :]):
                     roles[m.actor_id] = row["role"]
-            elif re.search(rf"(?:{pat})\s+(?:the\s+)?$", sentence[: m.start], re.IGNORECASE):
+            elif role_pattern.search(sentence[: m.start]):
                 roles[m.actor_id] = row["role"]
     return roles, upgrade
 
@@ -616,21 +641,19 @@ def select_participants(
 
 
 def mentions_by_sentence(
-    actors: pd.DataFrame, mentions: pd.DataFrame, article: Article
+    actors: Table, mentions: Table, article: Article
 ) -> dict[int, list[Mention]]:
     """sentence_id -> that sentence's mentions, in order, joined with their actor's name, kind
     and country and with sentence-relative offsets: the one view meetings and events read, so
-    both see the same participants (a place that never acts gets its state from the lexicon)."""
+    both see the same participants (a place that never acts gets its state from the lexicon).
+    ``actors`` and ``mentions`` are frames or their rows."""
     info = {
-        actor_id: (name, kind, country)
-        for actor_id, name, kind, country in zip(
-            actors["actor_id"], actors["name"], actors["kind"], actors["country"], strict=True
-        )
+        rec["actor_id"]: (rec["name"], rec["kind"], rec["country"]) for rec in records(actors)
     }
-    starts = dict(zip(article.sentences["sentence_id"].tolist(),
-                      article.sentences["start"].tolist(), strict=True))
+    starts = {s.sentence_id: s.start for s in article.sentence_rows}
     out: dict[int, list[Mention]] = {}
-    for m in mentions.sort_values(["sentence_id", "start"]).itertuples(index=False):
+    rows = sorted(records(mentions), key=lambda rec: (rec["sentence_id"], rec["start"]))
+    for m in (SimpleNamespace(**rec) for rec in rows):
         if m.actor_id in info:
             a_name, a_kind, a_country = info[m.actor_id]
             name, kind = str(a_name), str(a_kind)
@@ -740,18 +763,18 @@ def _date_for(
 
 
 def _collect(
-    article: Article, actors: pd.DataFrame, mentions: pd.DataFrame,
-    dates: pd.DataFrame | None = None, clauses: dict[int, tuple[Clause, ...]] | None = None,
+    article: Article, actors: Table, mentions: Table,
+    dates: Table | None = None, clauses: dict[int, tuple[Clause, ...]] | None = None,
 ) -> list[_Meeting]:
     layer = sentence_clauses(article) if clauses is None else clauses
-    dates = extract_dates(article, layer) if dates is None else dates
+    dates = date_rows(article, layer) if dates is None else dates
     by_sentence = mentions_by_sentence(actors, mentions, article)
     dates_by_sentence: dict[int, list[SimpleNamespace]] = {}
-    for row in dates.to_dict("records"):  # one pass; rows read by attribute like the frame's
+    for row in records(dates):  # one pass; rows read by attribute like the frame's
         dates_by_sentence.setdefault(int(row["sentence_id"]), []).append(SimpleNamespace(**row))
     published = article.published.isoformat() if article.published else ""
     found: list[_Meeting] = []
-    for sent in article.sentences.itertuples(index=False):
+    for sent in article.sentence_rows:
         sid, text, offset = int(sent.sentence_id), sent.text, int(sent.start)
         clauses = layer.get(sid, ())
         ments = by_sentence.get(sid, [])
@@ -1112,12 +1135,12 @@ def _add_joiners(
 
 
 def _implied_by_negation(
-    found: list[_Meeting], dates: pd.DataFrame, article: Article
+    found: list[_Meeting], dates: Table, article: Article
 ) -> list[_Meeting]:
     """'has not visited X since <date>, when ...' says the last visit was at <date>: a held
     visit then. Without the ', when' clause the text does not say one happened, so none."""
     implied = []
-    texts = article.sentences.set_index("sentence_id")["text"]
+    texts = {s.sentence_id: s.text for s in article.sentence_rows}
     for m in found:
         if m.status != "negated" or m.date.get("relation") != "since" or not m.date["span"]:
             continue
@@ -1296,8 +1319,8 @@ def _mode(m: _Meeting) -> tuple[str, str]:
 
 
 def extract_meetings(
-    article: Article, actors: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
-    dates: pd.DataFrame | None = None, clauses: dict[int, tuple[Clause, ...]] | None = None,
+    article: Article, actors: Table | None = None, mentions: Table | None = None,
+    dates: Table | None = None, clauses: dict[int, tuple[Clause, ...]] | None = None,
 ) -> pd.DataFrame:
     """Every meeting the article mentions, one row each (columns ``MEETING_COLUMNS``).
 

@@ -14,10 +14,9 @@ from analysis.actors import actor_frames_of, actor_rows, extract_actors, extract
 from analysis.article import Article
 from analysis.attributions import extract_attributions
 from analysis.clauses import extract_clauses, sentence_clauses
-from analysis.dates import DATE_COLUMNS, date_rows
+from analysis.dates import date_rows
 from analysis.events import extract_events
 from analysis.figures import extract_figures
-from analysis.frames import make_frame
 from analysis.meetings import extract_meetings
 from analysis.relations import extract_relations
 
@@ -44,27 +43,25 @@ def extract_all(article: Article) -> dict[str, pd.DataFrame]:
     """Every frame of the article, computed in memory (nothing written).
 
     Each layer is computed once (clauses, dates, actors and mentions) and passed to the passes
-    that read it, so the result is the frames of :data:`FRAMES` at the cost of one pass per
-    layer (calling each function of :data:`FRAMES` alone recomputes the layers it needs).
+    that read it as plain rows (every pass reads its own copy of them, so none can alter
+    another's); the frames are built once, at the end. The result is the frames of
+    :data:`FRAMES` at the cost of one pass per layer (calling each function of :data:`FRAMES`
+    alone recomputes the layers it needs).
     """
     clauses = sentence_clauses(article)
-    dated = date_rows(article, clauses)
-    dates = make_frame(dated, DATE_COLUMNS)
-    actor_layer, mention_layer = actor_rows(article)
-    actors, mentions = actor_frames_of(actor_layer, mention_layer)
-
-    def layers() -> dict[str, pd.DataFrame]:  # each pass its own copy: none can alter another's
-        return {"actors": actors.copy(), "mentions": mentions.copy()}
-
+    dates = date_rows(article, clauses)
+    actors, mentions = actor_rows(article)
+    layers = {"actors": actors, "mentions": mentions, "clauses": clauses}
+    actor_frame, mention_frame = actor_frames_of(actors, mentions)
     frames = {
         "sentences": _sentences(article),
         "clauses": extract_clauses(article, clauses),
         "attributions": extract_attributions(article, clauses),
-        "actors": actors.copy(),
-        "mentions": mentions.copy(),
-        "figures": extract_figures(article, dated, mention_layer),
-        "relations": extract_relations(article, **layers(), clauses=clauses),
-        "meetings": extract_meetings(article, **layers(), dates=dates, clauses=clauses),
-        "events": extract_events(article, **layers(), dates=dates, clauses=clauses),
+        "actors": actor_frame,
+        "mentions": mention_frame,
+        "figures": extract_figures(article, dates, mentions),
+        "relations": extract_relations(article, **layers),
+        "meetings": extract_meetings(article, **layers, dates=dates),
+        "events": extract_events(article, **layers, dates=dates),
     }
     return {name: frames[name] for name in FRAMES}

@@ -39,9 +39,10 @@ import pandas as pd
 from analysis.actors import actor_frames
 from analysis.article import Article
 from analysis.clauses import Clause, clause_at, negation_at, sentence_clauses
-from analysis.frames import make_frame
+from analysis.frames import Table, make_frame, records
 from analysis.lexicons import countries, read_commented_csv, slug
 from analysis.paths import LEXICONS_DIR
+from analysis.prefilter import LiteralFilter
 
 #: Columns of the relations frame, in order.
 RELATION_COLUMNS = (
@@ -152,6 +153,13 @@ def load_cues(path: str | None = None) -> tuple[Cue, ...]:
     return tuple(cues)
 
 
+@lru_cache(maxsize=8)
+def _cue_filter(cues: tuple[Cue, ...]) -> LiteralFilter:
+    """Which cues a sentence could hold (built once per cue lexicon): the others are not tried,
+    which gives the same matches at a fraction of the regex scans."""
+    return LiteralFilter([cue.pattern for cue in cues])
+
+
 def cue_table(path: str | None = None) -> pd.DataFrame:
     """The cue lexicon as a frame (kind, pattern, relation, sign, ends, example), for reading."""
     return read_commented_csv(CUES_FILE if path is None else path)
@@ -160,17 +168,16 @@ def cue_table(path: str | None = None) -> pd.DataFrame:
 # --------------------------------------------------------------------------- mentions
 
 
-def _mentions_by_sentence(mentions: pd.DataFrame) -> dict[int, list[_Mention]]:
+def _mentions_by_sentence(mentions: Table) -> dict[int, list[_Mention]]:
     """sentence_id -> its usable mentions, in order, overlaps resolved to the longest.
 
-    Built in one pass over the mentions frame (not one filter of it per sentence, which made
-    the cost grow with sentences times mentions).
+    Built in one pass over the mentions (a frame or its rows), not one filter of them per
+    sentence, which made the cost grow with sentences times mentions.
     """
-    if mentions.empty:
-        return {}
-    rows = mentions[mentions["node"].notna()].sort_values(["start", "end"])
+    rows = [rec for rec in records(mentions) if not _missing(rec.get("node"))]
+    rows.sort(key=lambda rec: (rec["start"], rec["end"]))  # stable, like the frame's sort
     found: dict[int, list[_Mention]] = {}
-    for rec in rows.to_dict("records"):
+    for rec in rows:
         role = str(rec.get("role_in_sentence") or "actor")
         kind = rec.get("kind")
         found.setdefault(int(rec["sentence_id"]), []).append(
@@ -186,6 +193,11 @@ def _mentions_by_sentence(mentions: pd.DataFrame) -> dict[int, list[_Mention]]:
             kept.append(m)
         out[sid] = kept
     return out
+
+
+def _missing(value: object) -> bool:
+    """None or NaN: a mention without a network node (what ``notna`` leaves out)."""
+    return value is None or (isinstance(value, float) and value != value)
 
 
 def _groups(ms: list[_Mention], text: str, base: int) -> list[list[_Mention]]:
@@ -234,13 +246,14 @@ def _nodes(group: list[_Mention]) -> list[str]:
 
 def _resolve_anaphors(
     base: int, text: str, ms: list[_Mention], history: list[list[list[_Mention]]],
-    cues: tuple[Cue, ...],
+    cues: tuple[Cue, ...], possible: list[bool] | None = None,
 ) -> list[_Mention]:
     """Replace phrases like "its two allies" by the last coordinated pair named before them
     (``base``: the sentence's offset in the article)."""
     out = list(ms)
-    for cue in cues:
-        if cue.kind != "pair_anaphor":
+    possible = _cue_filter(cues).possible(text) if possible is None else possible
+    for cue, can in zip(cues, possible, strict=True):
+        if cue.kind != "pair_anaphor" or not can:
             continue
         for match in cue.pattern.finditer(text):
             start, end = base + match.start(), base + match.end()
@@ -297,13 +310,14 @@ def _is_state(m: _Mention, states: frozenset[str]) -> bool:
 
 def _resolve_singular(
     base: int, text: str, ms: list[_Mention], recent: list[_Mention], cues: tuple[Cue, ...],
-    states: frozenset[str],
+    states: frozenset[str], possible: list[bool] | None = None,
 ) -> list[_Mention]:
     """Replace "the kingdom" / "the group" by the last state / non-state actor named before it
     in the paragraph (``recent``, this sentence's earlier mentions included)."""
     out = list(ms)
-    for cue in cues:
-        if cue.kind != "anaphor":
+    possible = _cue_filter(cues).possible(text) if possible is None else possible
+    for cue, can in zip(cues, possible, strict=True):
+        if cue.kind != "anaphor" or not can:
             continue
         for match in cue.pattern.finditer(text):
             start, end = base + match.start(), base + match.end()
@@ -325,11 +339,14 @@ def _resolve_singular(
 # --------------------------------------------------------------------------- ends rules
 
 
-def _cue_matches(text: str, cues: tuple[Cue, ...], ms: list[_Mention], base: int):
-    """Non-overlapping relation cues, earliest first and longest at one place."""
+def _cue_matches(text: str, cues: tuple[Cue, ...], ms: list[_Mention], base: int,
+                 possible: list[bool] | None = None):
+    """Non-overlapping relation cues, earliest first and longest at one place (``possible``:
+    which cues the sentence could hold, :func:`_cue_filter`)."""
     found = []
-    for order, cue in enumerate(cues):
-        if cue.kind != "relation":
+    possible = _cue_filter(cues).possible(text) if possible is None else possible
+    for order, (cue, can) in enumerate(zip(cues, possible, strict=True)):
+        if cue.kind != "relation" or not can:
             continue
         for match in cue.pattern.finditer(text):
             s, e = base + match.start(), base + match.end()
@@ -523,7 +540,7 @@ def _pairs(
 
 
 def relations_from_mentions(
-    article: Article, mentions: pd.DataFrame, cues: tuple[Cue, ...] | None = None,
+    article: Article, mentions: Table, cues: tuple[Cue, ...] | None = None,
     clauses: dict[int, tuple[Clause, ...]] | None = None,
 ) -> pd.DataFrame:
     """The relations frame from actor mentions already mapped to network nodes.
@@ -534,7 +551,7 @@ def relations_from_mentions(
     mention frames, which is how the rules are tested apart from actor recognition.
     """
     cues = load_cues() if cues is None else cues
-    hedges = [c.pattern for c in cues if c.kind == "hedge"]
+    keep = _cue_filter(cues)
     layer = sentence_clauses(article) if clauses is None else clauses
     states = frozenset(_state_names().values())
     rows: list[dict] = []
@@ -544,27 +561,30 @@ def relations_from_mentions(
     heads: dict[str, _Mention] = {}
     paragraph = None
     by_sentence = _mentions_by_sentence(mentions)
-    for sentence in article.sentences.to_dict("records"):
-        sid, base = int(sentence["sentence_id"]), int(sentence["start"])
-        text = sentence["text"]
-        if sentence.get("paragraph") != paragraph:
-            paragraph, recent = sentence.get("paragraph"), []
+    for sentence in article.sentence_rows:
+        sid, base, text = sentence.sentence_id, sentence.start, sentence.text
+        if sentence.paragraph != paragraph:
+            paragraph, recent = sentence.paragraph, []
+        possible = keep.possible(text)  # which cues the sentence could hold (same matches)
+        # a hedge the sentence cannot hold cannot be in the part before a cue either
+        sentence_hedges = [c.pattern for c, can in zip(cues, possible, strict=True)
+                           if can and c.kind == "hedge"]
         ms = by_sentence.get(sid, [])
-        ms = _resolve_anaphors(base, text, ms, history, cues)
-        ms = _resolve_singular(base, text, ms, recent, cues, states)
+        ms = _resolve_anaphors(base, text, ms, history, cues, possible)
+        ms = _resolve_singular(base, text, ms, recent, cues, states, possible)
         ms = _resolve_head_nouns(base, text, ms, heads)
         history.append(_groups([m for m in ms if not m.anaphor], text, base))
         recent.extend(m for m in ms if not m.anaphor)
         heads.update(_head_nouns(ms))
         talks = _talks_parties(history[-1], text, base) or talks
         clauses = layer.get(sid, ())
-        for s, e, _order, cue in _cue_matches(text, cues, ms, base):
+        for s, e, _order, cue in _cue_matches(text, cues, ms, base, possible):
             pairs = _pairs(cue, s, e, ms, text, base, clauses, talks)
             pairs += _restated(cue, s, e, text, base, ms, pairs, rows, sid)
             if not pairs:
                 continue
             negated = _denied(text, clauses, s - base, e - base)
-            hedged = any(p.search(text[: e - base]) for p in hedges) or (
+            hedged = any(p.search(text[: e - base]) for p in sentence_hedges) or (
                 _tentative(clauses, s - base)
             )
             for sm, sn, tm, tn in pairs:
@@ -595,13 +615,17 @@ def relations_from_mentions(
                             "target_text": m2.text,
                         }
                     )
-    frame = make_frame(rows, RELATION_COLUMNS)
-    frame = frame.drop_duplicates(["source", "target", "relation", "sentence_id", "cue"])
-    frame["sign"] = frame["sign"].astype("int64")
-    for col in ("hedged", "negated"):
-        frame[col] = frame[col].astype(bool)
-    frame = frame.sort_values(["sentence_id", "start", "source", "target"], kind="stable")
-    return frame.reset_index(drop=True)
+    # one row per statement (the first of repeats), in reading order; the frame built once
+    seen: set[tuple] = set()
+    kept = []
+    for row in rows:
+        key = (row["source"], row["target"], row["relation"], row["sentence_id"], row["cue"])
+        if key not in seen:
+            seen.add(key)
+            kept.append(row)
+    kept.sort(key=lambda r: (r["sentence_id"], r["start"], r["source"], r["target"]))
+    return make_frame(kept, RELATION_COLUMNS,
+                      {"sign": "int64", "hedged": "bool", "negated": "bool"})
 
 
 def _restated(
@@ -670,7 +694,7 @@ def _states_by_slug() -> dict[str, str]:
     return {slug(name): name for name in _state_names().values()}
 
 
-def actor_nodes(actors: pd.DataFrame) -> pd.DataFrame:
+def actor_nodes(actors: Table) -> pd.DataFrame:
     """Which network node each actor stands for: people and governments collapse to their state.
 
     Why: news reports alliances between states even when it names a leader ("the president
@@ -680,9 +704,14 @@ def actor_nodes(actors: pd.DataFrame) -> pd.DataFrame:
     organisations and collective actors stay nodes of their own. Columns:
     ``actor_id``, ``name``, ``kind``, ``country``, ``node``.
     """
+    return make_frame(_node_rows(actors), NODE_COLUMNS)
+
+
+def _node_rows(actors: Table) -> list[dict]:
+    """The rows of :func:`actor_nodes` (actors: a frame or its rows)."""
     states = _state_names()
     rows = []
-    for rec in actors.to_dict("records"):
+    for rec in records(actors):
         country = str(rec.get("country") or "")
         cameo = str(rec.get("cameo") or "")
         organ = cameo.startswith(country) and cameo[len(country):] in STATE_ORGAN_SECTORS
@@ -696,34 +725,47 @@ def actor_nodes(actors: pd.DataFrame) -> pd.DataFrame:
                 "node": states[country] if collapse else rec["name"],
             }
         )
-    return make_frame(rows, NODE_COLUMNS)
+    return rows
 
 
-def mentions_with_nodes(actors: pd.DataFrame, mentions: pd.DataFrame) -> pd.DataFrame:
+def mentions_with_nodes(actors: Table, mentions: Table) -> pd.DataFrame:
     """The mentions frame plus a ``node`` column (see :func:`actor_nodes`).
 
     A state named only as a place has no row in the actors frame; its mention still gets the
     state's name, so a rule that takes a place ("occupation of parts of X") can use it.
     """
-    table = actor_nodes(actors)
-    nodes = dict(zip(table["actor_id"], table["node"], strict=True))
-    by_slug = _states_by_slug()
-    out = mentions.copy()
-    out["node"] = [nodes.get(a, by_slug.get(a)) for a in out["actor_id"]]
-    kinds = dict(zip(actors["actor_id"], actors["kind"], strict=True))
-    out["kind"] = [kinds.get(a, "state" if a in by_slug else "") for a in out["actor_id"]]
+    rows = _mention_rows_with_nodes(actors, mentions)
+    out = mentions.copy() if isinstance(mentions, pd.DataFrame) else pd.DataFrame(
+        records(mentions))
+    out["node"] = [rec["node"] for rec in rows]
+    out["kind"] = [rec["kind"] for rec in rows]
     return out
 
 
+def _mention_rows_with_nodes(actors: Table, mentions: Table) -> list[dict]:
+    """The mention rows of :func:`mentions_with_nodes`, as plain dicts."""
+    actor_rows = records(actors)
+    nodes = {rec["actor_id"]: rec["node"] for rec in _node_rows(actor_rows)}
+    kinds = {rec["actor_id"]: rec["kind"] for rec in actor_rows}
+    by_slug = _states_by_slug()
+    rows = records(mentions)
+    for rec in rows:
+        a = rec["actor_id"]
+        rec["node"] = nodes.get(a, by_slug.get(a))
+        rec["kind"] = kinds.get(a, "state" if a in by_slug else "")
+    return rows
+
+
 def extract_relations(
-    article: Article, actors: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None,
+    article: Article, actors: Table | None = None, mentions: Table | None = None,
     clauses: dict[int, tuple[Clause, ...]] | None = None,
 ) -> pd.DataFrame:
     """The relations frame of an article (see the module docstring for its columns).
 
-    ``actors``/``mentions``/``clauses`` are the article's layers when already computed.
+    ``actors``/``mentions``/``clauses`` are the article's layers (frames or their rows) when
+    already computed.
     """
     if actors is None or mentions is None:
         actors, mentions = actor_frames(article)
-    return relations_from_mentions(article, mentions_with_nodes(actors, mentions),
+    return relations_from_mentions(article, _mention_rows_with_nodes(actors, mentions),
                                    clauses=clauses)
