@@ -67,6 +67,7 @@ def _bug(*values: str, reason: str):
     [
         # a condition after a future meeting makes it possible, not planned
         ("Ana Lopes will meet Jan Berg if France is ready.", "possible", ""),
+        ("Ana Lopes will meet Jan Berg unless France is opposed.", "possible", ""),
         ("Ana Lopes will meet Jan Berg, who is ready to talk.", "planned", ""),
         # a condition after a past meeting changes nothing
         ("Ana Lopes met Jan Berg if reports are true.", "held", "2023-03-15"),
@@ -79,6 +80,8 @@ def _bug(*values: str, reason: str):
         ("Ana Lopes has never travelled to Oslo for talks with Jan Berg.", "negated", ""),
         ("Ana Lopes did not travel to Oslo for the talks with Jan Berg.", "negated", ""),
         ("No talks between France and Germany took place.", "negated", ""),
+        ("There was no restoration of diplomatic relations between France and Germany.",
+         "negated", ""),
         # a gerund clause takes its neighbour's tense, but no date of the day
         ("Despite holding talks, France and Germany failed to agree.", "held", ""),
         # nothing says whether it happened
@@ -155,7 +158,9 @@ def test_why_an_undated_held_meeting_takes_the_publication_date(tmp_path, senten
         ("The leaders held phone calls on Monday.",
          [("held phone calls", "phone call", "verb")]),
         ("The leaders held phone talks.", [("phone talks", "phone call", "noun")]),
-        # an overlapped cue does not hide a later one
+        # an overlapped cue does not hide a later, shorter one
+        ("The leaders held phone calls before the summit.",
+         [("held phone calls", "phone call", "verb"), ("summit", "summit", "noun")]),
         ("Ana Lopes was being received by Jan Berg for talks in Oslo.",
          [("being received", "greeting", "verb"), ("talks", "talks", "noun")]),
         # a noun pointing back to a meeting already told is skipped, not the cues after it

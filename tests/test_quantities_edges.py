@@ -197,6 +197,10 @@ def test_describe_phrases_gives_every_column_for_every_phrase_in_order():
     assert pd.isna(rows.loc["tens of thousands", "best"])
     assert rows.loc["Kremlin", "qualifier"] == "not a quantity"
     assert rows.loc["Kremlin", ["low", "best", "high", "spread"]].isna().all()
+    # whole people: low rounded down, high up, the best reading to the nearest (half to even)
+    halves = describe_phrases(["half of 5", "half of 7"]).set_index("phrase")
+    assert halves.loc["half of 5", ["low", "best", "high"]].tolist() == [2, 2, 3]
+    assert halves.loc["half of 7", ["low", "best", "high"]].tolist() == [3, 4, 4]
     # whole numbers stay whole, missing values stay missing (nullable columns)
     assert [str(table[c].dtype) for c in ("low", "best", "high", "spread")] == [
         "Int64", "Int64", "Int64", "Float64",

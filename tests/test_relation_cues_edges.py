@@ -15,7 +15,7 @@ import pytest
 
 from analysis.article import load_article
 from analysis.provenance import check_provenance
-from analysis.relations import relations_from_mentions
+from analysis.relations import Cue, relations_from_mentions
 
 NODES = {
     "Freedonia": "Freedonia", "Sylvania": "Sylvania", "Ruritania": "Ruritania",
@@ -25,7 +25,7 @@ NODES = {
 _PATTERN = re.compile("|".join(sorted(map(re.escape, NODES), key=len, reverse=True)))
 
 
-def relations(tmp_path, text: str) -> pd.DataFrame:
+def relations(tmp_path, text: str, cues: tuple[Cue, ...] | None = None) -> pd.DataFrame:
     path = tmp_path / "story.txt"
     path.write_text(text, encoding="utf-8")
     article = load_article(path)
@@ -35,7 +35,7 @@ def relations(tmp_path, text: str) -> pd.DataFrame:
          "kind": "armed_group" if " " in m.group(0) else "state"}
         for m in _PATTERN.finditer(article.text)
     ]
-    frame = relations_from_mentions(article, pd.DataFrame(rows))
+    frame = relations_from_mentions(article, pd.DataFrame(rows), cues=cues)
     assert check_provenance(frame, article).empty
     return frame
 
@@ -62,10 +62,11 @@ def _bug(*values, reason: str):
         # two cues at one place: the longer one is the cue
         ("Freedonia continues to fight against Sylvania.",
          [("Freedonia", "Sylvania", "opposes", "fight against")]),
-        # a cue nested in a longer one is not a second cue
+        # a cue nested in a longer one is not a second cue, even where both end together
         ("Freedonia and Sylvania now face a common enemy -- Ruritania.",
          [("Freedonia", "Ruritania", "opposes", "common enemy"),
           ("Sylvania", "Ruritania", "opposes", "common enemy")]),
+        ("Freedonia and Sylvania face a common enemy", []),  # a headline: no final stop
     ],
 )
 def test_which_words_are_the_cue(tmp_path, text, expected):
@@ -93,6 +94,18 @@ def test_whether_a_tie_is_denied(tmp_path, text, negated):
     frame = relations(tmp_path, text)
     assert not frame.empty
     assert set(frame["negated"]) == {negated}
+
+
+def test_a_negation_inside_a_lexicon_cue_states_the_tie(tmp_path):
+    """A cue row may include the negation without the auxiliary ("not have diplomatic
+    relations"): the clause's "not" is then part of the cue, so the tie is stated, not denied.
+    """
+    cue = Cue("relation", re.compile(r"\bnot\s+have\s+(?:diplomatic\s+)?relations\b", re.I),
+              "rival", -1, "pair")
+    frame = relations(tmp_path, "Freedonia and Sylvania do not have diplomatic relations.",
+                      cues=(cue,))
+    assert ties(frame) == [("Freedonia", "Sylvania", "rival", "not have diplomatic relations")]
+    assert not frame["negated"].any()
 
 
 @pytest.mark.xfail(strict=True, reason="'nor' does not coordinate two actors, so only the "
