@@ -108,6 +108,16 @@ def test_a_negation_inside_a_lexicon_cue_states_the_tie(tmp_path):
     assert not frame["negated"].any()
 
 
+@pytest.mark.xfail(strict=True, reason="an apposition 'not B' after the subject is taken as "
+                   "the subject: B is read as the source and A is lost")
+def test_a_contrasted_actor_is_not_the_source(tmp_path):
+    frame = relations(tmp_path, "Freedonia, not Sylvania, backed Marsovia.")
+    assert ("Freedonia", "Marsovia", "supports", "backed") in ties(frame)
+    assert ("Sylvania", "Marsovia") not in set(
+        zip(frame.loc[~frame["negated"], "source"], frame.loc[~frame["negated"], "target"],
+            strict=True))
+
+
 @pytest.mark.xfail(strict=True, reason="'nor' does not coordinate two actors, so only the "
                                        "last of 'neither A nor B' is a source")
 def test_neither_nor_names_two_sources(tmp_path):
