@@ -10,9 +10,6 @@ from analysis.actor_lexicon import (
     _Actor,
     _Mention,
 )
-from analysis.lexicons import (
-    alternation,
-)
 
 
 class ContextPasses:
@@ -55,19 +52,17 @@ class ContextPasses:
                 cand.person_id = person.actor_id
 
     def roles(self, chosen: list[_Mention]) -> None:
-        kinds = {s["sentence_id"]: s["kind"] for s in self.sentences}
+        kinds = {s.sentence_id: s.kind for s in self.sentences}
         preps = {w.lower() for w in self.c["location_prepositions"]}
         verbs = {w.lower() for w in self.c["location_verbs"]}
         fillers = {w.lower() for w in self.c["location_fillers"]} - {"and"}
-        place_nouns = rf"^ (?:{alternation(self.c['location_nouns'])})(?![\w-])"
-        place_suffix = rf"^(?:{alternation(self.c['location_suffixes'])})(?![\w-])"
         previous: _Mention | None = None
         for cand in chosen:
             if kinds.get(cand.sentence_id) == "dateline":
                 cand.role = "location"
-            elif cand.form == "demonym" and re.match(place_nouns, self.folded[cand.end:]):
+            elif cand.form == "demonym" and self.p["place_noun"].match(self.folded, cand.end):
                 cand.role = "location"  # "the Ukrainian city of ...": a place, not the state
-            elif re.match(place_suffix, self.folded[cand.end:], re.I):
+            elif self.p["place_suffix"].match(self.folded, cand.end):
                 cand.role = "location"  # "a London-based monitor"
             elif not cand.role:
                 actor = self.actors.get(cand.actor_id)
@@ -76,7 +71,7 @@ class ContextPasses:
                 )
                 if placeable and not cand.possessive:
                     sent = self._sentence_of(cand.start)
-                    words = self.p["word"].findall(self.folded[sent["start"]:cand.start].lower())
+                    words = self.p["word"].findall(self.folded[sent.start:cand.start].lower())
                     cand.role = self._place_role(words, preps, verbs, fillers, previous, cand)
                 if not cand.role:
                     if cand.possessive or cand.form == "demonym":
@@ -128,19 +123,19 @@ class ContextPasses:
                 return covered.find(1, start, end) >= 0 or any(start < p < end for p in points)
             return any(start < e and s < end for s, e in taken)
 
-        body = {s["sentence_id"] for s in self.sentences if s["kind"] == "body"}
+        body = {s.sentence_id for s in self.sentences if s.kind == "body"}
         extra: list[_Mention] = []
         resolvers = (("pronoun", self._last_person), ("gov_anaphor", self._last_state))
         for pattern, resolver in resolvers:
             for sent in self.sentences:
-                if sent["sentence_id"] not in body:
+                if sent.sentence_id not in body:
                     continue
-                for m in self.p[pattern].finditer(self.folded, sent["start"], sent["end"]):
+                for m in self.p[pattern].finditer(self.folded, sent.start, sent.end):
                     if overlaps_chosen(m.start(), m.end()):
                         continue
                     if self.folded[m.start() - 1:m.start()] == "-":
                         continue
-                    found = resolver(recent(sent["sentence_id"]), m.start(), sent["sentence_id"],
+                    found = resolver(recent(sent.sentence_id), m.start(), sent.sentence_id,
                                      m.group(0).lower())
                     if found is None:
                         continue
@@ -148,7 +143,7 @@ class ContextPasses:
                     word = m.group(0).lower()
                     poss = word in ("his", "her") or self._possessive_after(m.end())
                     mention = _Mention(
-                        m.start(), m.end(), actor_id, "coreference", sent["sentence_id"], 9, conf,
+                        m.start(), m.end(), actor_id, "coreference", sent.sentence_id, 9, conf,
                         role="modifier" if poss else "actor", form="anaphor",
                         person_id=actor_id if pattern == "pronoun" else "",
                     )

@@ -19,6 +19,7 @@ from analysis.lexicons import (
     cues,
     fold,
     groups,
+    lexicon_pattern,
     people,
     slug,
     split_bar,
@@ -103,12 +104,11 @@ def _patterns() -> dict[str, re.Pattern]:
     )
     name = rf"{token}(?: (?:(?:{particles}) )?{token}){{0,3}}"
     return {
-        "country": re.compile(rf"(?<!\w)(?:{alternation(list(country_forms()))})(?!\w)"),
-        "group": re.compile(rf"(?<!\w)(?:{alternation(group_forms)})(?!\w)"),
-        "generic": re.compile(rf"(?<![\w-])(?:{alternation(generic_forms)})(?![\w-])", re.I),
-        "title": re.compile(
-            rf"(?<![\w-])(?:{alternation(list(titles()['title']))})(?![\w-])", re.I
-        ),
+        # lexicon forms standing alone (lexicons.lexicon_pattern: a trie the engine can scan)
+        "country": lexicon_pattern(country_forms()),
+        "group": lexicon_pattern(group_forms),
+        "generic": lexicon_pattern(generic_forms, edge=r"[\w-]", flags=re.I),
+        "title": lexicon_pattern(titles()["title"], edge=r"[\w-]", flags=re.I),
         "name": re.compile(name),
         "honorific": re.compile(
             rf"(?<![\w-])(?:{alternation([h for h in c['honorifics'] if h.endswith('.')])}"
@@ -116,10 +116,8 @@ def _patterns() -> dict[str, re.Pattern]:
             rf" ?(?={_UPPER})"
         ),
         "office": re.compile(rf"(?:{alternation(c['office_nouns'])})(?![\w-])", re.I),
-        "gov_anaphor": re.compile(
-            rf"(?<![\w-])(?:{alternation(c['government_anaphors'])})(?![\w-])", re.I
-        ),
-        "pronoun": re.compile(rf"(?<![\w-])(?:{alternation(c['person_pronouns'])})(?![\w-])", re.I),
+        "gov_anaphor": lexicon_pattern(c["government_anaphors"], edge=r"[\w-]", flags=re.I),
+        "pronoun": lexicon_pattern(c["person_pronouns"], edge=r"[\w-]", flags=re.I),
         "collective": re.compile(
             rf"(?<![\w-])(?:{alternation(c['collective_adjectives'])}) "
             rf"(?:{alternation(c['collective_nouns'])})(?![\w-])"
@@ -127,7 +125,13 @@ def _patterns() -> dict[str, re.Pattern]:
             rf"|(?<![\w-])(?:{alternation(demonyms)}) "
             rf"(?:{alternation(c.get('demonym_collective_nouns', []))})(?![\w-])"
         ),
+        "people": lexicon_pattern(_people_rows(), edge=r"[\w-]"),
         "word": re.compile(r"[\w.]+|[,;:]"),
+        "particle_prefix": re.compile(rf"^(?:{particles})-"),
+        "posting": re.compile(rf" (?:{alternation(c['title_postings'])}) "),
+        # matched at a position (``match(text, pos)``), so no "^"
+        "place_noun": re.compile(rf" (?:{alternation(c['location_nouns'])})(?![\w-])"),
+        "place_suffix": re.compile(rf"(?:{alternation(c['location_suffixes'])})(?![\w-])", re.I),
     }
 
 
@@ -162,7 +166,14 @@ def _state_id(iso3: str) -> str:
 
 
 def _people_name(folded_name: str) -> str:
-    for row in people().to_dict("records"):
-        if fold(row["name"]) == folded_name:
-            return row["name"]
-    return folded_name
+    """The people.csv spelling of a folded name (the folded name itself if not listed)."""
+    return _people_spellings().get(folded_name, folded_name)
+
+
+@lru_cache(maxsize=1)
+def _people_spellings() -> dict[str, str]:
+    """Folded name -> people.csv's spelling (the first row of a name), built once."""
+    out: dict[str, str] = {}
+    for name in people()["name"]:
+        out.setdefault(fold(name), name)
+    return out

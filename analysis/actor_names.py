@@ -16,15 +16,34 @@ from analysis.actor_lexicon import (
     _people_name,
     _people_rows,
     _Person,
+    _state_id,
     _title_sectors,
 )
 from analysis.lexicons import (
-    alternation,
     country_forms,
     fold,
+    longest_first,
     slug,
     split_bar,
 )
+
+
+def _demonym_state(folded: str) -> tuple[str, str]:
+    """(iso3, rest) when a collective phrase opens with a demonym ("Iraqi delegation"), else
+    ("", phrase): the longest demonym wins, so two-word demonyms are not cut short."""
+    words = folded.split(" ")
+    for cut in range(len(words) - 1, 0, -1):
+        form = country_forms().get(" ".join(words[:cut]))
+        if form is not None and form.form in ("demonym", "plural_demonym"):
+            return form.iso3, " ".join(words[cut:])
+    return "", folded
+
+
+def _collective_id(folded: str, phrase: str) -> str:
+    """A demonym's group is named on its state's id, as every state-bound actor is
+    ("<state>-government", "<state>-rebels"): "Iraqi delegation" -> "iraq-delegation"."""
+    iso3, rest = _demonym_state(folded)
+    return f"{_state_id(iso3)}-{slug(rest)}" if iso3 else slug(phrase)
 
 
 class NamePasses:
@@ -33,7 +52,7 @@ class NamePasses:
     # -- 1. lexicon matches ---------------------------------------------------------------
     def lexicon_matches(self) -> None:
         for sent in self.sentences:
-            lo, hi, sid = sent["start"], sent["end"], sent["sentence_id"]
+            lo, hi, sid = sent.start, sent.end, sent.sentence_id
             for m in self.p["country"].finditer(self.folded, lo, hi):
                 form = country_forms()[m.group(0)]
                 if form.form == "seat":
@@ -56,7 +75,8 @@ class NamePasses:
             for m in self.p["collective"].finditer(self.folded, lo, hi):
                 phrase = self.text[m.start():m.end()]
                 actor_id = self._add_actor(
-                    _Actor(slug(phrase), phrase[0].upper() + phrase[1:], "collective")
+                    _Actor(_collective_id(m.group(0), phrase), phrase[0].upper() + phrase[1:],
+                           "collective", _demonym_state(m.group(0))[0])
                 )
                 self.candidates.append(
                     _Mention(m.start(), m.end(), actor_id, "name", sid, 3, 0.9, form="collective")
@@ -119,12 +139,11 @@ class NamePasses:
 
     def people_by_title(self) -> None:
         for sent in self.sentences:
-            lo, hi, sid = sent["start"], sent["end"], sent["sentence_id"]
+            lo, hi, sid = sent.start, sent.end, sent.sentence_id
             for m in self.p["title"].finditer(self.folded, lo, hi):
                 pos = m.end()
                 # "ambassador to Paris", "envoy for Xandia": the posting belongs to the role
-                joint = re.match(rf" (?:{alternation(self.c['title_postings'])}) ",
-                                 self.folded[pos:pos + 12])
+                joint = self.p["posting"].match(self.folded[pos:pos + 12])
                 if joint:
                     posting = [c for c in self.candidates if c.start == pos + joint.end()]
                     if posting:
@@ -173,12 +192,12 @@ class NamePasses:
     def _person_key(self, name: str) -> str:
         tokens = name.split(" ")
         last = tokens[-1]
-        last = re.sub(rf"^(?:{alternation(self.c['name_particles'])})-", "", last)
+        last = self.p["particle_prefix"].sub("", last)
         return last.lower()
 
     def people_by_honorific(self) -> None:
         for sent in self.sentences:
-            lo, hi, sid = sent["start"], sent["end"], sent["sentence_id"]
+            lo, hi, sid = sent.start, sent.end, sent.sentence_id
             for m in self.p["honorific"].finditer(self.folded, lo, hi):
                 name = self.p["name"].match(self.folded, m.end(), hi)
                 if name:
@@ -188,9 +207,8 @@ class NamePasses:
 
     def people_from_lexicon(self) -> None:
         rows = _people_rows()
-        pattern = re.compile(rf"(?<![\w-])(?:{alternation(list(rows))})(?![\w-])")
         for sent in self.sentences:
-            for m in pattern.finditer(self.folded, sent["start"], sent["end"]):
+            for m in self.p["people"].finditer(self.folded, sent.start, sent.end):
                 row = rows[m.group(0)]
                 key = self._person_key(fold(row["name"]))
                 person = self.persons.setdefault(key, _Person(key))
@@ -208,17 +226,17 @@ class NamePasses:
                 surfaces[name] = key
                 last = name.split(" ")[-1]
                 surfaces[last] = key
-                surfaces[re.sub(rf"^(?:{alternation(self.c['name_particles'])})-", "", last)] = key
+                surfaces[self.p["particle_prefix"].sub("", last)] = key
             row = _people_rows().get(person.full_name)
             if row:
                 for alias in split_bar(row["aliases"]):
                     surfaces[fold(alias)] = key
-        pattern = re.compile(rf"(?<![\w-])(?:{alternation(list(surfaces))})(?![\w-])")
+        pattern = re.compile(rf"(?<![\w-])(?:{longest_first(surfaces)})(?![\w-])")
         for sent in self.sentences:
-            for m in pattern.finditer(self.folded, sent["start"], sent["end"]):
+            for m in pattern.finditer(self.folded, sent.start, sent.end):
                 key = surfaces[m.group(0)]
                 self.candidates.append(
-                    _Mention(m.start(), m.end(), f"?person:{key}", "name", sent["sentence_id"], 1,
+                    _Mention(m.start(), m.end(), f"?person:{key}", "name", sent.sentence_id, 1,
                              1.0 if " " in m.group(0) else 0.95, form="person",
                              possessive=self._possessive_after(m.end()))
                 )

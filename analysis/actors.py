@@ -49,6 +49,8 @@ Nothing here names a person, place or phrase of any article: the world knowledge
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 import pandas as pd
 
 from analysis.actor_context import ContextPasses
@@ -63,7 +65,7 @@ from analysis.actor_lexicon import (
 )
 from analysis.actor_names import NamePasses
 from analysis.actor_resolution import ResolutionPasses
-from analysis.article import Article
+from analysis.article import Article, Sentence
 from analysis.frames import make_frame
 from analysis.lexicons import (
     country_demonym,
@@ -102,7 +104,8 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
         self.article = article
         self.text = article.text
         self.folded = fold(article.text)
-        self.sentences = article.sentences.to_dict("records")
+        self.sentences = article.sentence_rows
+        self._starts = [sent.start for sent in self.sentences]
         self.actors: dict[str, _Actor] = {}
         self.candidates: list[_Mention] = []
         self.persons: dict[str, _Person] = {}
@@ -113,10 +116,10 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
         self.not_names = set(self.c["not_names"])
 
     # -- helpers ----------------------------------------------------------------------------
-    def _sentence_of(self, offset: int) -> dict:
-        for sent in self.sentences:
-            if sent["start"] <= offset < sent["end"]:
-                return sent
+    def _sentence_of(self, offset: int) -> Sentence:
+        k = bisect_right(self._starts, offset) - 1  # sentences are sorted and do not overlap
+        if k >= 0 and offset < self.sentences[k].end:
+            return self.sentences[k]
         raise KeyError(offset)
 
     def _add_actor(self, actor: _Actor) -> str:
@@ -153,7 +156,7 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
 
 
     # -- run ---------------------------------------------------------------------------------
-    def run(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def run(self) -> tuple[list[dict], list[dict]]:
         self.lexicon_matches()
         self.people_by_title()
         self.people_by_honorific()
@@ -168,9 +171,10 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
         chosen = [c for c in chosen if c.actor_id]
         self.roles(chosen)
         chosen = self.anaphora(chosen)
-        return self.frames(chosen)
+        return self.rows(chosen)
 
-    def frames(self, chosen: list[_Mention]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    def rows(self, chosen: list[_Mention]) -> tuple[list[dict], list[dict]]:
+        """(actor rows, mention rows): every column of ACTOR_COLUMNS / MENTION_COLUMNS."""
         rows = []
         for cand in chosen:
             text = self.text[cand.start:cand.end]
@@ -182,7 +186,6 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
                     "confidence": round(cand.confidence, 2),
                 }
             )
-        mentions = make_frame(rows, MENTION_COLUMNS)
         groups: dict[str, list[dict]] = {}  # actor -> its counted mentions, in reading order
         for row in rows:
             if row["role_in_sentence"] != "location":
@@ -200,24 +203,36 @@ class _Recogniser(NamePasses, ResolutionPasses, ContextPasses):
                     "first_sentence": min(int(r["sentence_id"]) for r in group),
                     "sentence_id": int(anchor["sentence_id"]), "start": int(anchor["start"]),
                     "end": int(anchor["end"]), "quote": anchor["text"],
-                    "_first": min(int(r["start"]) for r in group),
                 }
             )
-        actor_rows.sort(key=lambda r: r["_first"])
-        actors = make_frame(actor_rows, ACTOR_COLUMNS)
-        actors["mentions"] = actors["mentions"].astype("int64")
-        actors["first_sentence"] = actors["first_sentence"].astype("int64")
-        return actors, mentions
+        firsts = {row["actor_id"]: min(int(r["start"]) for r in groups[row["actor_id"]])
+                  for row in actor_rows}
+        actor_rows.sort(key=lambda r: firsts[r["actor_id"]])
+        return actor_rows, rows
 
 
 
 # --------------------------------------------------------------------------------------------
 # Public API
 
-def recognise_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
-    """``(actors, mentions)`` of an article, computed now (no cache): the pipeline calls this
-    once per article and passes both frames to the passes that read them."""
+def actor_rows(article: Article) -> tuple[list[dict], list[dict]]:
+    """``(actors, mentions)`` of an article as plain rows (every column of ACTOR_COLUMNS and
+    MENTION_COLUMNS), computed now (no cache): the pipeline calls this once per article, passes
+    the rows to the passes that read them and builds the two frames once."""
     return _Recogniser(article).run()
+
+
+def actor_frames_of(actors: list[dict], mentions: list[dict]) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The actors and mentions frames of the rows :func:`actor_rows` gives."""
+    return (
+        make_frame(actors, ACTOR_COLUMNS, {"mentions": "int64", "first_sentence": "int64"}),
+        make_frame(mentions, MENTION_COLUMNS),
+    )
+
+
+def recognise_actors(article: Article) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """``(actors, mentions)`` frames of an article, computed now (no cache)."""
+    return actor_frames_of(*actor_rows(article))
 
 
 _CACHE: dict[tuple[str, str], tuple[pd.DataFrame, pd.DataFrame]] = {}

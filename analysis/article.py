@@ -29,6 +29,7 @@ import unicodedata
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 import yaml
@@ -68,13 +69,25 @@ _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _BLOCK = re.compile(r"[^\n]+(?:\n[^\S\n]*+\S[^\n]*)*")
 
 
+class Sentence(NamedTuple):
+    """One row of :attr:`Article.sentences` as a plain tuple (``sentence.start``...)."""
+
+    sentence_id: int
+    paragraph: int
+    kind: str
+    start: int
+    end: int
+    text: str
+
+
 @dataclass(frozen=True)
 class Article:
     """One article: its text, metadata, paragraphs and sentences.
 
     ``sentences`` has columns ``sentence_id`` (1, 2, … in reading order), ``paragraph``,
     ``kind`` (headline | caption | dateline | body), ``start``, ``end`` and ``text``
-    (``text == article.text[start:end]``).
+    (``text == article.text[start:end]``). ``sentence_rows`` holds the same rows as
+    :class:`Sentence` tuples: the passes loop over them, which a DataFrame makes slow.
     """
 
     path: Path
@@ -84,6 +97,7 @@ class Article:
     published_source: str
     paragraphs: pd.DataFrame = field(repr=False)
     sentences: pd.DataFrame = field(repr=False)
+    sentence_rows: tuple[Sentence, ...] = field(default=(), repr=False, compare=False)
 
     @property
     def article_id(self) -> str:
@@ -442,4 +456,5 @@ def load_article(
         published_source=pub_source,
         paragraphs=make_frame(paragraphs, PARAGRAPH_COLUMNS),
         sentences=make_frame(sentences, SENTENCE_COLUMNS),
+        sentence_rows=tuple(Sentence(**row) for row in sentences),
     )

@@ -223,7 +223,7 @@ def extract_attributions(
     _, pat = _lexicon()
     rows: list[dict] = []
     previous: tuple[int, str] | None = None  # (sentence_id, resolved source)
-    for sent in article.body.itertuples():
+    for sent in (s for s in article.sentence_rows if s.kind == "body"):
         own = clauses[sent.sentence_id] if clauses is not None else analyse_sentence(sent.text)
         for found in _sentence_attributions(sent.text):
             found["tense"] = _verb_tense(own, found["verb_rel"], found["tense"])
@@ -256,7 +256,4 @@ def extract_attributions(
             )
         if rows and rows[-1]["sentence_id"] == sent.sentence_id:
             previous = (sent.sentence_id, rows[-1]["resolved_source"])
-    frame = make_frame(rows, COLUMNS)
-    for col in ("source_start", "source_end"):
-        frame[col] = frame[col].astype("int64")
-    return frame
+    return make_frame(rows, COLUMNS, {"source_start": "int64", "source_end": "int64"})

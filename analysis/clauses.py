@@ -77,6 +77,14 @@ CLAUSE_COLUMNS = (
     "object_end",
 )
 
+#: Columns of the clauses frame that are not text (the provenance ones are integers anyway).
+_CLAUSE_DTYPES = {
+    **dict.fromkeys(("verb_start", "verb_end", "subject_start", "subject_end", "object_start",
+                     "object_end"), "int64"),
+    "finite": "bool",
+    "negated": "bool",
+}
+
 TENSES = ("past", "present", "future")
 MOODS = ("planned", "possible", "intended", "agreed", "refused", "failed")
 
@@ -103,6 +111,7 @@ class Cue:
 class _Words:
     cues: dict[str, Cue]  # one word
     phrases: dict[tuple[str, ...], Cue]  # several words, first word -> longest first
+    phrase_starts: frozenset[str]  # the first words of ``phrases``
     aux: dict[str, tuple[str, str]]  # form -> (verb, tense)
     subordinators: frozenset[str]
     coordinators: frozenset[str]
@@ -152,6 +161,7 @@ def _words() -> _Words:
     return _Words(
         cues=cues,
         phrases=phrases,
+        phrase_starts=frozenset(parts[0] for parts in phrases),
         aux=aux,
         subordinators=words("subordinators"),
         coordinators=words("coordinators"),
@@ -243,11 +253,14 @@ class _Group:
 
 
 def _tokens(sentence: str) -> list[_Tok]:
-    out = []
-    for m in _TOKEN.finditer(sentence):
-        text = m.group(0)
-        out.append(_Tok(m.start(), m.end(), text, text.lower().replace("’", "'")))
-    return out
+    low = sentence.lower().replace("’", "'")
+    if len(low) != len(sentence):  # a character whose lower case is longer: token by token
+        return [_Tok(m.start(), m.end(), m.group(0), m.group(0).lower().replace("’", "'"))
+                for m in _TOKEN.finditer(sentence)]
+    # tokens are ASCII words, digits and single marks, whose lower case does not depend on
+    # the characters around them: slicing the lowered sentence is lowering each token
+    return [_Tok(s, e, sentence[s:e], low[s:e])
+            for s, e in (m.span() for m in _TOKEN.finditer(sentence))]
 
 
 def _is_word(t: _Tok) -> bool:
@@ -291,6 +304,8 @@ def _base_verb(w: _Words, toks: list[_Tok], i: int) -> bool:
 
 def _phrase_at(w: _Words, toks: list[_Tok], i: int) -> tuple[int, Cue] | None:
     """(length, cue) of the longest multi-word cue starting at token ``i``."""
+    if i >= len(toks) or toks[i].low not in w.phrase_starts:
+        return None  # most words start no cue: one set look-up instead of two tuple look-ups
     best = None
     for n in (3, 2):
         key = tuple(t.low for t in toks[i : i + n])
@@ -700,11 +715,7 @@ def clause_at(clauses: tuple[Clause, ...], start: int, end: int | None = None) -
 
 def sentence_clauses(article: Article) -> dict[int, tuple[Clause, ...]]:
     """sentence_id -> its clauses: the layer, computed once per article."""
-    return {
-        int(sid): analyse_sentence(text)
-        for sid, text in zip(article.sentences["sentence_id"], article.sentences["text"],
-                             strict=True)
-    }
+    return {sent.sentence_id: analyse_sentence(sent.text) for sent in article.sentence_rows}
 
 
 def negation_at(sentence: str, clause: Clause | None, start: int) -> str:
@@ -805,11 +816,7 @@ def extract_clauses(
     """
     clauses = sentence_clauses(article) if clauses is None else clauses
     rows = []
-    for sid, text, base in zip(
-        article.sentences["sentence_id"], article.sentences["text"], article.sentences["start"],
-        strict=True,
-    ):
-        base = int(base)
+    for sid, _paragraph, _kind, base, _end, text in article.sentence_rows:
 
         def shift(pos: int, base: int = base) -> int:
             return base + pos if pos >= 0 else -1
@@ -843,10 +850,4 @@ def extract_clauses(
                     "object_end": shift(c.object[1]),
                 }
             )
-    frame = make_frame(rows, CLAUSE_COLUMNS)
-    for col in ("verb_start", "verb_end", "subject_start", "subject_end", "object_start",
-                "object_end"):
-        frame[col] = frame[col].astype("int64")
-    for col in ("finite", "negated"):
-        frame[col] = frame[col].astype(bool)
-    return frame
+    return make_frame(rows, CLAUSE_COLUMNS, _CLAUSE_DTYPES)

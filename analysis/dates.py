@@ -692,12 +692,17 @@ def extract_dates(
     unresolved or widened. ``clauses`` is the article's clause layer
     (:func:`analysis.clauses.sentence_clauses`) when already computed.
     """
+    return make_frame(date_rows(article, clauses), DATE_COLUMNS)
+
+
+def date_rows(
+    article: Article, clauses: dict[int, tuple[Clause, ...]] | None = None
+) -> list[dict[str, object]]:
+    """The rows of :func:`extract_dates` as plain dicts (every column of ``DATE_COLUMNS``): the
+    dates layer as the pipeline passes it on, without a frame to build and read back."""
     layer = clauses  # the clause layer when the caller computed it (the pipeline does, once)
-    rows = []
-    table = article.sentences
-    for sentence_id, sent_start, sent_text in zip(
-        table["sentence_id"].tolist(), table["start"].tolist(), table["text"].tolist(), strict=True
-    ):
+    rows: list[dict[str, object]] = []
+    for sentence_id, _paragraph, _kind, sent_start, _end, sent_text in article.sentence_rows:
         own = None
         for expr in find_date_expressions(sent_text, offset=sent_start):
             local = (expr.start - sent_start, expr.end - sent_start)
@@ -726,7 +731,7 @@ def extract_dates(
                     "note": res.note,
                 }
             )
-    return make_frame(rows, DATE_COLUMNS)
+    return rows
 
 
 def interval(iso: str, precision: str) -> tuple[str, str]:

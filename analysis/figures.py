@@ -24,8 +24,8 @@ import pandas as pd
 
 from analysis.actors import extract_mentions
 from analysis.article import Article
-from analysis.dates import extract_dates
-from analysis.frames import make_frame
+from analysis.dates import date_rows
+from analysis.frames import Table, make_frame, records
 from analysis.lexicons import read_lexicon
 from analysis.quantities import grammar, original_span, quantities_in, visible_text
 
@@ -397,7 +397,7 @@ def figure_rows(
 
 
 def extract_figures(
-    article: Article, dates: pd.DataFrame | None = None, mentions: pd.DataFrame | None = None
+    article: Article, dates: Table | None = None, mentions: Table | None = None
 ) -> pd.DataFrame:
     """Every figure of the article that counts people, with its range and provenance.
 
@@ -412,26 +412,17 @@ def extract_figures(
     ``refers_to`` or ``place``, "|"-joined: "kenya|somalia"), ``period_start`` (ISO date at its
     precision: "2016", "2020-01-09"), ``sentence_id``, ``start``, ``end``.
     An article without figures gives an empty frame with these columns. ``dates`` and
-    ``mentions`` are the article's dates and mentions frames when already computed.
+    ``mentions`` are the article's dates and mentions layers (frames or their rows) when
+    already computed.
     """
-    found = extract_dates(article) if dates is None else dates
-    dates = [
-        _Date(int(s), int(e), str(d), str(ds))
-        for s, e, d, ds in zip(found["start"], found["end"], found["date"], found["date_start"],
-                               strict=True)
-    ]
+    found = date_rows(article) if dates is None else records(dates)
+    dates = [_Date(int(d["start"]), int(d["end"]), str(d["date"]), str(d["date_start"]))
+             for d in found]
     named = extract_mentions(article) if mentions is None else mentions
-    mentions = [
-        _Mention(int(s), int(e), str(a))
-        for s, e, a in zip(named["start"], named["end"], named["actor_id"], strict=True)
-    ]
-    table = article.sentences
-    sentences = list(zip(table["sentence_id"].tolist(), table["start"].tolist(),
-                         table["end"].tolist(), strict=True))
+    mentions = [_Mention(int(m["start"]), int(m["end"]), str(m["actor_id"]))
+                for m in records(named)]
+    sentences = [(s.sentence_id, s.start, s.end) for s in article.sentence_rows]
     rows = figure_rows(article.text, sentences, dates, mentions, article.published)
     for index, row in enumerate(rows, start=1):
         row["figure_id"] = f"F{index:02d}"
-    frame = make_frame(rows, FIGURE_COLUMNS)
-    for column in ("low", "best", "high"):
-        frame[column] = frame[column].astype("Int64")
-    return frame
+    return make_frame(rows, FIGURE_COLUMNS, dict.fromkeys(("low", "best", "high"), "Int64"))

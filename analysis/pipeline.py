@@ -10,13 +10,14 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from analysis.actors import extract_actors, extract_mentions, recognise_actors
+from analysis.actors import actor_frames_of, actor_rows, extract_actors, extract_mentions
 from analysis.article import Article
 from analysis.attributions import extract_attributions
 from analysis.clauses import extract_clauses, sentence_clauses
-from analysis.dates import extract_dates
+from analysis.dates import DATE_COLUMNS, date_rows
 from analysis.events import extract_events
 from analysis.figures import extract_figures
+from analysis.frames import make_frame
 from analysis.meetings import extract_meetings
 from analysis.relations import extract_relations
 
@@ -47,8 +48,10 @@ def extract_all(article: Article) -> dict[str, pd.DataFrame]:
     layer (calling each function of :data:`FRAMES` alone recomputes the layers it needs).
     """
     clauses = sentence_clauses(article)
-    dates = extract_dates(article, clauses)
-    actors, mentions = recognise_actors(article)
+    dated = date_rows(article, clauses)
+    dates = make_frame(dated, DATE_COLUMNS)
+    actor_layer, mention_layer = actor_rows(article)
+    actors, mentions = actor_frames_of(actor_layer, mention_layer)
 
     def layers() -> dict[str, pd.DataFrame]:  # each pass its own copy: none can alter another's
         return {"actors": actors.copy(), "mentions": mentions.copy()}
@@ -59,7 +62,7 @@ def extract_all(article: Article) -> dict[str, pd.DataFrame]:
         "attributions": extract_attributions(article, clauses),
         "actors": actors.copy(),
         "mentions": mentions.copy(),
-        "figures": extract_figures(article, dates, mentions.copy()),
+        "figures": extract_figures(article, dated, mention_layer),
         "relations": extract_relations(article, **layers(), clauses=clauses),
         "meetings": extract_meetings(article, **layers(), dates=dates, clauses=clauses),
         "events": extract_events(article, **layers(), dates=dates, clauses=clauses),

@@ -34,7 +34,7 @@ from functools import lru_cache
 import pandas as pd
 
 from analysis.frames import make_frame
-from analysis.lexicons import read_lexicon
+from analysis.lexicons import alternation, read_lexicon
 
 #: Columns of :func:`find_quantities`.
 QUANTITY_COLUMNS = (
@@ -130,8 +130,9 @@ def grammar() -> _Grammar:
 
 
 def _alternation(phrases) -> str:
-    ordered = sorted(set(phrases), key=len, reverse=True)
-    return "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in ordered)
+    """The phrases longest first, any white space between their words (a trie: see
+    :func:`analysis.lexicons.alternation`)."""
+    return alternation(phrases, spaces=True)
 
 
 @lru_cache(maxsize=4)
@@ -627,11 +628,8 @@ def find_quantities(text: str, offset: int = 0) -> pd.DataFrame:
     low/high is itself included), ``qualifier``, ``kind`` and ``role`` (see :data:`ROLES`).
     Never raises on odd text: what it cannot read it skips.
     """
-    frame = make_frame([f.row(offset) for f in quantities_in(text)], QUANTITY_COLUMNS)
-    for column in ("low", "best", "high"):
-        frame[column] = frame[column].astype("Int64")
-    frame["value"] = frame["value"].astype("Float64")
-    return frame
+    return make_frame([f.row(offset) for f in quantities_in(text)], QUANTITY_COLUMNS,
+                      {"low": "Int64", "best": "Int64", "high": "Int64", "value": "Float64"})
 
 
 #: Columns of :func:`describe_phrases`.

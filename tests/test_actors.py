@@ -231,9 +231,9 @@ def test_collective_actors(tmp_path):
 @pytest.mark.parametrize(
     ("sentence", "actor_id"),
     [
-        ("An Iraqi delegation held talks with Jan Berg.", "iraqi-delegation"),
-        ("Jan Berg will meet French civilians.", "french-civilians"),
-        ("Iranian dissidents protested outside the embassy.", "iranian-dissidents"),
+        ("An Iraqi delegation held talks with Jan Berg.", "iraq-delegation"),
+        ("Jan Berg will meet French civilians.", "france-civilians"),
+        ("Iranian dissidents protested outside the embassy.", "iran-dissidents"),
         ("Jan Berg told a meeting of Arab foreign ministers that time was short.",
          "arab-foreign-ministers"),
         ("Mediators met both sides, and mediators said talks would go on.", "mediators"),
@@ -244,6 +244,22 @@ def test_group_nouns_make_collective_actors(tmp_path, sentence, actor_id):
     """A demonym and a group noun, or a group noun of the lexicon, is an actor of its own."""
     actors = by_id(extract_actors(article_from(tmp_path, sentence)))
     assert actor_id in actors.index, list(actors.index)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "actor_id", "country"),
+    [
+        ("An Iraqi delegation held talks with Jan Berg.", "iraq-delegation", "IRQ"),
+        ("A South Sudanese delegation crossed the border.", "south-sudan-delegation", "SSD"),
+        ("Gulf monarchies urged calm.", "gulf-monarchies", ""),
+    ],
+)
+def test_a_demonym_group_is_named_on_its_state(tmp_path, sentence, actor_id, country):
+    """Like "<state>-government", a demonym's group takes its state's id and country, so the
+    same group reads alike whichever demonym spelling the text uses."""
+    actors = by_id(extract_actors(article_from(tmp_path, sentence)))
+    assert actor_id in actors.index, list(actors.index)
+    assert (actors.loc[actor_id, "country"] or "") == country
 
 
 # -- robustness: any prose of the genre's words keeps the frames' invariants -------------------
