@@ -317,7 +317,11 @@ def _phrase_at(w: _Words, toks: list[_Tok], i: int) -> tuple[int, Cue] | None:
 
 def _catenative(toks: list[_Tok], i: int, phrase: tuple[int, Cue]) -> bool:
     """A marker that belongs to a verb group ("due to", "scheduled for"), not one that only
-    dates a noun ("ahead of", "prepare for")."""
+    dates a noun ("ahead of", "prepare for"); a "to" followed by a determiner is a preposition
+    ("agreed to the proposal", "due to the storm"), not the start of a verb."""
+    after = toks[i + phrase[0]].low if i + phrase[0] < len(toks) else ""
+    if toks[i + phrase[0] - 1].low == "to" and after in _words().determiners:
+        return False
     return phrase[1].kind == "marker" and (
         toks[i + phrase[0] - 1].low == "to" or bool(phrase[1].mood)
     )

@@ -7,8 +7,14 @@ ministers ... met"). A date used as a noun modifier dates the noun after it ("a 
 flood"). A clause ", when …" right after a date is a second happening at that date ("since
 May 2020, when she also met Berg"). The actors are the actor mentions of the clause (the
 speaker included: the ministry is the actor of "the ministry said"); a relative clause takes its
-antecedent ("Paris which intervened" -> Paris). Status: planned (future clause), negated
-("has not visited"), else held.
+antecedent ("Paris which intervened" -> Paris). Status (:func:`_status`): negated ("has not
+visited", "failed to"), possible (the clause's mood, an agreement sought, a condition), planned
+(a future clause, or a date after publication), else held.
+
+A date opening the sentence ("On Friday, the envoy warned ...") dates the clause after its comma.
+A happening after a definite event noun told before ("After the quake X offered aid") runs from
+that event's date to publication; a date after a postponement ("postponed until May") is the new
+date, ahead.
 
 The headline restates the lead, so a headline or caption row with the same date and description
 as a body row is not repeated: its sentence id goes to the body row's ``also_in``.
@@ -23,11 +29,13 @@ import pandas as pd
 
 from analysis.actors import actor_frames
 from analysis.article import Article
-from analysis.clauses import Clause, clause_at, negation_at, sentence_clauses
-from analysis.dates import extract_dates, interval
+from analysis.clauses import Clause, Tense, clause_at, negation_at, sentence_clauses
+from analysis.dates import extract_dates, find_date_expressions, interval, resolve
 from analysis.frames import make_frame
 from analysis.lexicons import lexicon_rows
 from analysis.meetings import (
+    CONDITION,
+    SOUGHT,
     WHEN_AFTER_DATE,
     Mention,
     clause_window,
@@ -55,6 +63,18 @@ EVENT_COLUMNS = (
     "also_in",
 )
 
+# "After the quake ...": a definite event noun after a time preposition refers back to it.
+_AFTER_THE = re.compile(r"\b(after|since|following)\s+(?:the|this|that)\s+(?:[\w-]+\s+){0,1}$",
+                        re.IGNORECASE)
+# A date adverbial opening the sentence ("Also Saturday, ...", "On Friday, ...").
+_LEADING_DATE = re.compile(r"\s*(?:(?:also|earlier|later|then|and|but|on|by|late|early)\s+)*",
+                           re.IGNORECASE)
+_COMMA_AFTER = re.compile(r"\s*,\s*")
+# A date right after a postponement is the new date ("was postponed until May").
+_PUT_OFF = re.compile(r"\b(?:postponed|delayed|put\s+off|pushed\s+back|rescheduled|moved)\s+"
+                      r"(?:(?:until|till|to|for)\s+)?(?:the\s+)?$", re.IGNORECASE)
+_NEW_DATE_WORD = re.compile(r"\b(?:until|till|to|for)\s+(?:the\s+)?$|^(?:until|till|to|for)\b",
+                            re.IGNORECASE)
 _MODIFIER_SLOT = re.compile(r"\b(?:a|an|the|its|this|that|their|his|her)\s+$", re.IGNORECASE)
 _RELATIVE_BEFORE = re.compile(r"^\s*(?:which|who|that)\s+$", re.IGNORECASE)
 
@@ -138,12 +158,28 @@ def _actors_of(
 
 
 def _status(
-    sentence: str, trigger: tuple[int, int, str, str], tense: str, clauses: tuple[Clause, ...]
+    sentence: str, trigger: tuple[int, int, str, str], tense: str, clauses: tuple[Clause, ...],
+    date_start: str = "", published: str = "",
 ) -> str:
-    """negated (the clause layer's negation covers the trigger), planned (future), else held."""
-    if negation_at(sentence, clause_at(clauses, trigger[0]), trigger[0]):
+    """negated (the clause layer's negation covers the trigger, or "refused to", "failed to");
+    possible (the clause's mood: "could", "is expected to", "hopes to"; an agreement still
+    sought, "closer to a deal"; a plan under a condition, "only if"); planned (a future clause,
+    "will", "agreed to", or a date after publication, which cannot have happened yet); else
+    held."""
+    clause = clause_at(clauses, trigger[0])
+    if negation_at(sentence, clause, trigger[0]):
         return "negated"
-    return "planned" if tense == "future" else "held"
+    mood = clause.mood if clause is not None and clause.finite else ""
+    if mood in ("refused", "failed"):
+        return "negated"
+    if mood in ("possible", "intended"):
+        return "possible"
+    if trigger[3] == "diplomacy" and SOUGHT.search(sentence[: trigger[0]]):
+        return "possible"
+    if tense == "future" or mood in ("planned", "agreed") or (
+            published and date_start and date_start > published):
+        return "possible" if CONDITION.search(sentence, trigger[1]) else "planned"
+    return "held"
 
 
 def extract_events(
@@ -160,6 +196,7 @@ def extract_events(
     layer = sentence_clauses(article) if clauses is None else clauses
     dates = extract_dates(article, layer) if dates is None else dates
     kinds = article.sentences.set_index("sentence_id")["kind"]
+    published = article.published.isoformat() if article.published else ""
     texts = article.sentences.set_index("sentence_id")
     rows: list[dict] = []
     for d in dates.itertuples(index=False):
@@ -168,6 +205,11 @@ def extract_events(
         ments = by_sentence.get(sid, [])
         span = (int(d.start) - offset, int(d.end) - offset)
         window = clause_window(sentence, span, ments, relative=False)
+        if _LEADING_DATE.fullmatch(sentence[: span[0]]) and _COMMA_AFTER.match(
+                sentence[span[1] :]):
+            # "On Friday, the envoy warned ...": a date set before the clause dates that clause
+            rest = (span[1] + _COMMA_AFTER.match(sentence[span[1] :]).end(), len(sentence))
+            window = (window[0], clause_window(sentence, rest, ments, relative=False)[1])
         trigger = _pick_trigger(sentence, span, window)
         date = {
             "date": d.date,
@@ -176,8 +218,19 @@ def extract_events(
             "date_end": d.date_end,
             "how_dated": d.how + (f" ({d.note})" if d.note else ""),
         }
+        if (trigger is not None and article.published and _PUT_OFF.search(sentence[: span[0]])
+                and (_NEW_DATE_WORD.search(sentence[: span[0]])
+                     or _NEW_DATE_WORD.search(d.quote))):
+            # "postponed until May": the new date, ahead of the news whatever the verb's tense
+            new = resolve(find_date_expressions(d.quote)[0], article.published,
+                          Tense("future", "postponed")) if find_date_expressions(d.quote) else None
+            if new is not None and new.date:
+                date.update(date=new.date, precision=new.precision, date_start=new.date_start,
+                            date_end=new.date_end,
+                            how_dated=f"{new.how}; after a postponement the date is the new one")
         if trigger is not None:
-            status = _status(sentence, trigger, d.tense, layer.get(sid, ()))
+            status = _status(sentence, trigger, d.tense, layer.get(sid, ()), date["date_start"],
+                             published)
             rows.append(_row(article, sid, kinds[sid], sentence, offset, span, trigger, date,
                              status, ments, window))  # fmt: skip
         when = WHEN_AFTER_DATE.match(sentence[span[1] :])
@@ -191,8 +244,57 @@ def extract_events(
                 win = clause_window(sentence, (later[0][0], later[0][1]), ments)
                 rows.append(_row(article, sid, kinds[sid], sentence, offset, span, later[0],
                                  anchor, "held", ments, win))  # fmt: skip
+    rows += _after_told_events(article, rows, by_sentence, layer, published)
     return make_frame(_merge_display(rows), EVENT_COLUMNS)
 
+
+def _after_told_events(
+    article: Article, rows: list[dict], by_sentence: dict[int, list[Mention]],
+    layer: dict[int, tuple[Clause, ...]], published: str,
+) -> list[dict]:
+    """Happenings dated from an earlier dated happening: "After the quake X offered aid" runs
+    from the quake's date (told before, "a March 2 quake") to publication. The noun must be
+    definite ("the quake": the one told) and of the earlier row's kind and word."""
+    out: list[dict] = []
+    for sent in article.sentences.itertuples(index=False):
+        sid, sentence, offset = int(sent.sentence_id), sent.text, int(sent.start)
+        triggers = find_triggers(sentence)
+        dated = {r["trigger"] for r in rows if r["sentence_id"] == sid}
+        for i, t in enumerate(triggers):
+            lead = _AFTER_THE.search(sentence[: t[0]])
+            if lead is None:
+                continue
+            earlier = next((r for r in reversed(rows) if r["sentence_id"] < sid
+                            and r["kind"] == t[3] and r["date_start"]
+                            and _same_word(r["description"], t[2])), None)
+            nxt = next((h for h in triggers[i + 1 :] if h[3] not in ("disaster", "conflict")),
+                       None)
+            if earlier is None or nxt is None or sentence[nxt[0] : nxt[1]] in dated:
+                continue
+            clauses = layer.get(sid, ())
+            if clause_at(clauses, nxt[0]) is not clause_at(clauses, t[0]):
+                continue  # "isolated since the start of the war, but he met ...": not its date
+            ments = by_sentence.get(sid, [])
+            window = clause_window(sentence, (nxt[0], nxt[1]), ments, relative=False)
+            word = lead.group(1).lower()
+            end = published if word in ("after", "since", "following") and published else ""
+            date = {
+                "date": earlier["date"], "precision": earlier["precision"],
+                "date_start": earlier["date_start"], "date_end": end or earlier["date_end"],
+                "how_dated": f"'{word}' the {t[2]} dated before (sentence "
+                             f"{earlier['sentence_id']}, {earlier['date']}): between it and "
+                             f"publication",
+            }
+            status = _status(sentence, nxt, "", layer.get(sid, ()), date["date_start"],
+                             published)
+            out.append(_row(article, sid, sent.kind, sentence, offset,
+                            (lead.start(), t[1]), nxt, date, status, ments, window))
+    return out
+
+
+def _same_word(a: str, b: str) -> bool:
+    """Whether two event words name the same happening ("earthquake", "quake")."""
+    return a == b or a.endswith(b) or b.endswith(a)
 
 def _row(article, sid, kind_of_sentence, sentence, offset, span, trigger, date, status, ments,
          window) -> dict:  # fmt: skip

@@ -5,6 +5,13 @@ to", "-brokered", "rivals" ...) plus the actor mentions around it, picked by the
 rule (before the cue -> after it, passive, symmetric pair, mediator -> parties ...). Both ends
 must be actors the article names; a cue with an unnamed end ("regional support") gives nothing.
 
+Phrases that point back are read as the actors they stand for: "both sides", "its two allies"
+(the last pair named), "the kingdom", "the group" (the last actor of that type in the
+paragraph), "the league" (the last body whose name ends so), "that support" (the last tie of
+its type just before). "A urged B to <cue> C" is A's stance; "A condemned the attack on B"
+does not oppose B; an office "envoy to B" is held by the subject that takes it "as" or by the
+person in apposition.
+
 Network nodes are states and groups, not people: a person or government office is collapsed to
 the state it belongs to (a president to his country), because alliances in this genre are
 reported between states even when a leader speaks (see :func:`actor_nodes`).
@@ -55,7 +62,8 @@ NODE_COLUMNS = ("actor_id", "name", "kind", "country", "node")
 MENTION_COLUMNS = ("sentence_id", "start", "end", "text", "node")
 
 CUES_FILE = LEXICONS_DIR / "relation_cues.csv"
-_ENDS = {"before>after", "after>before", "pair", "mediator>parties", "after>subject", "after>after"}
+_ENDS = {"before>after", "after>before", "pair", "mediator>parties", "after>subject", "after>after",
+         "holder>after"}
 # Between two coordinated mentions: "A and B", "A, B and C", "A or B", or nothing but a space
 # when both mentions are the same actor ("<demonym> President <name>").
 _COORD = re.compile(r"^\s*(?:,\s*(?:and\s+|or\s+)?|and\s+|or\s+|&\s*)(?:the\s+)?$", re.IGNORECASE)
@@ -69,8 +77,36 @@ _CLAUSE_BREAK = re.compile(r"[,;:()]|--|—")
 _LINKING = re.compile(r"^\W*(?:of|to|with|for)\b", re.IGNORECASE)
 # An agent already taken by an earlier passive ("described as X by A and backed by B").
 _AGENT_BEFORE = re.compile(r"\bby\s*$", re.IGNORECASE)
+# A hostile act named after a verb judging it, with its victim ("condemned the attack on B").
+_JUDGING = re.compile(r"condemn|denounc|critici|slam|rebuk|blam|deplor", re.IGNORECASE)
+_VICTIM = re.compile(r"^\W*(?:the|an?|this|that|these|those|its|their)?\s*(?:[\w-]+\s+){0,2}?"
+                     r"(?:attacks?|bombings?|killings?|shelling|invasion|crackdown|violence|"
+                     r"strikes?|assaults?|massacres?|abductions?|kidnappings?|occupation)\s+"
+                     r"(?:on|against|in|of)\s+(?:the\s+)?$", re.IGNORECASE)
+# "A urged B to <cue> C": the one urged only is asked to act.
+_TO_BEFORE = re.compile(r"^\s+to\s+$", re.IGNORECASE)
+_URGED = re.compile(r"\b(?:urg(?:e|es|ed|ing)|ask(?:s|ed|ing)?|call(?:s|ed|ing)?\s+on|"
+                    r"press(?:es|ed|ing)?|want(?:s|ed)?|push(?:es|ed|ing)?)\s+(?:the\s+)?"
+                    r"(?:[A-Z][\w.'’-]*\s+)*$")
+# "that support", "this backing": a tie told before, restated.
+_DEMONSTRATIVE = re.compile(r"\b(?:that|this|such|the\s+same)\s+$", re.IGNORECASE)
+# "the league", "the council": a definite lower-case noun, maybe the head of a name told before.
+_THE_NOUN = re.compile(r"\b[Tt]he\s+([a-z]+)\b")
+_ORGAN_WORDS = frozenset({"army", "government", "police", "forces", "military", "ministry"})
 # How far back a pair anaphor ("both sides") looks for its two actors.
 _ANAPHOR_LOOKBACK = 2
+# A role the clause's subject takes ("A replaced B as the special envoy to C"): the cue belongs
+# to the subject, not to the actor nearest before it.
+_AS_ROLE = re.compile(r"\bas\s+(?:an?|the|its|their|his|her)\s+(?:[\w.'’-]+\s+){0,4}$",
+                      re.IGNORECASE)
+# Talks named with their parties ("the talks between A and B"): a later "X-brokered talks" with
+# no party of its own refers back to them.
+_TALKS_BETWEEN = re.compile(r"\b(?:talks|negotiations|dialogue)\s+(?:between|with)\s+"
+                            r"(?:the\s+)?$", re.IGNORECASE)
+# Between an office's holder and the office in apposition: "A, the envoy to B", "A was envoy".
+_HOLDS = re.compile(r",|\b(?:is|was|as|becomes|became|remains|named|appointed)\b", re.IGNORECASE)
+_APPOSITION = re.compile(r"^\s*,\s*$")
+_TALKS_NEXT = re.compile(r"^\s*(?:talks|negotiations|dialogue)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -224,6 +260,34 @@ def _resolve_anaphors(
     return sorted(out, key=lambda m: m.start)
 
 
+def _head_nouns(ms: list[_Mention]) -> dict[str, _Mention]:
+    """The head noun of each multi-word name of a body ("Xandian League" -> "league"), which a
+    later "the league" refers back to; the state's own organs ("the army") are left out, since
+    "the army" is as likely the state's army as the named one."""
+    out = {}
+    for m in ms:
+        words = m.text.split()
+        if (not m.anaphor and len(words) >= 2 and words[-1][:1].isupper()
+                and m.kind not in STATE_LEVEL_KINDS and words[-1].lower() not in _ORGAN_WORDS):
+            out[words[-1].lower()] = m
+    return out
+
+
+def _resolve_head_nouns(
+    base: int, text: str, ms: list[_Mention], heads: dict[str, _Mention]
+) -> list[_Mention]:
+    """"the league" after "the Xandian League" stands for that body (the last one so named)."""
+    out = list(ms)
+    for match in _THE_NOUN.finditer(text):
+        named = heads.get(match.group(1))
+        start, end = base + match.start(), base + match.end()
+        if named is None or any(m.start < end and start < m.end for m in out):
+            continue
+        out.append(_Mention(start, end, named.nodes, match.group(0), "actor", anaphor=True,
+                            kind=named.kind))
+    return sorted(out, key=lambda m: m.start)
+
+
 def _is_state(m: _Mention, states: frozenset[str]) -> bool:
     """A state-level actor: by its kind when known, else by its node being a state's name."""
     if m.kind:
@@ -281,11 +345,13 @@ def _cue_matches(text: str, cues: tuple[Cue, ...], ms: list[_Mention], base: int
 
 
 def _clause_subject(
-    clauses: tuple[Clause, ...], s: int, e: int, actors: list[_Mention], base: int
+    clauses: tuple[Clause, ...], s: int, e: int, actors: list[_Mention], base: int,
+    text: str = "",
 ) -> list[_Mention]:
     """The actors of the subject of the clause whose verb the cue is ("Norway backs
     A and has long criticized B": Norway criticized B). A coordinated verb phrase or
-    a gerund clause without a subject of its own takes the previous clause's subject."""
+    a gerund clause without a subject of its own takes the previous clause's subject. A subject
+    with an apposition ("A, B's closest ally, has denied ...") is its head, A."""
     own = clause_at(clauses, s - base)
     if own is None or not (own.verb_start <= s - base < own.verb_end or (
         own.verb_end <= s - base and not text_between_has_words(own, s - base)
@@ -298,8 +364,32 @@ def _clause_subject(
         if clause.subject[0] >= 0:
             lo, hi = base + clause.subject[0], base + clause.subject[1]
             found = [m for m in actors if lo <= m.start and m.end <= hi]
+            if len(found) > 1 and text and _apposition_after(text[found[0].end - base:hi - base]):
+                return found[:1]
             return found[-1:] if found else []
     return []
+
+
+def _apposition_after(rest: str) -> bool:
+    """Whether the rest of a subject after its first actor is an apposition set off by commas
+    (", B's closest ally,"), not a list ("A, B and C")."""
+    return rest.startswith(",") and rest.rstrip().endswith(",") and not re.search(
+        r"\b(?:and|or)\b", rest)
+
+
+def _role_subject(
+    clauses: tuple[Clause, ...], s: int, actors: list[_Mention], text: str, base: int
+) -> list[_Mention]:
+    """The subject of the cue's clause when the cue names a role taken "as" ("A replaced B as
+    the envoy to C": A is the envoy), else []."""
+    own = clause_at(clauses, s - base)
+    if own is None or own.subject[0] < 0 or own.verb_end < 0 or own.verb_end > s - base:
+        return []
+    if not _AS_ROLE.search(text[own.verb_end : s - base]):
+        return []
+    lo, hi = base + own.subject[0], base + own.subject[1]
+    found = [m for m in actors if lo <= m.start and m.end <= hi]
+    return found[-1:]
 
 
 def text_between_has_words(clause: Clause, start: int) -> bool:
@@ -310,22 +400,30 @@ def text_between_has_words(clause: Clause, start: int) -> bool:
 
 def _pairs(
     cue: Cue, s: int, e: int, ms: list[_Mention], text: str, base: int,
-    clauses: tuple[Clause, ...] = (),
+    clauses: tuple[Clause, ...] = (), talks: list[_Mention] | None = None,
 ):
-    """(source mention, source node, target mention, target node) tuples for one cue."""
+    """(source mention, source node, target mention, target node) tuples for one cue.
+
+    ``talks``: the parties of the last talks named with their parties ("the talks between A
+    and B"), which a mediated "talks" with no party named in the sentence refers back to.
+    """
     usable = [m for m in ms if not (s <= m.start and m.end <= e)]
     actors = [m for m in usable if m.role != "location"]
     before = _groups([m for m in actors if m.end <= s], text, base)
     after = _groups([m for m in actors if m.end > s], text, base)
     if after and _CLAUSE_BREAK.search(text[e - base:max(e, after[0][0].start) - base]):
         after = []  # "Ahead of the X-brokered talks, B said ...": B is not a party
+    if (after and _JUDGING.match(text[s - base : e - base])
+            and _VICTIM.match(text[e - base : after[0][0].start - base])):
+        after = []  # "A condemned the attack on B": the attack is condemned, B is its victim
     if not after and cue.relation == "opposes" and cue.ends == "before>after":
         # "launched rockets into X": the state attacked may be written as a place
         place = [m for m in usable if m.role == "location" and m.start >= e
                  and not text[e - base : m.start - base].strip(" ")]
         after = [place[:1]] if place else []
     if cue.ends == "before>after" and clauses:
-        subject = _clause_subject(clauses, s, e, actors, base)
+        subject = (_clause_subject(clauses, s, e, actors, base, text)
+                   or _role_subject(clauses, s, actors, text, base))
         if subject and before and subject[-1] is not before[-1][-1]:
             before = [subject]
     out = []
@@ -344,11 +442,27 @@ def _pairs(
                 out.append((m1, n1, m2, n2))
 
     if cue.ends == "before>after":
+        if (len(before) > 1 and _TO_BEFORE.match(text[before[-1][-1].end - base : s - base])
+                and _URGED.search(text[: before[-1][0].start - base])):
+            before = before[:-1]  # "A urged B to cut aid to C": the stance is A's, B is asked
         if before and after:
             sources = before[-1]
             if _RELATIVE.match(text[sources[-1].end - base:s - base]):
                 sources = sources[-1:]
             cross(sources, after[0])
+    elif cue.ends == "holder>after":
+        # an office ("envoy to B") held by the subject that takes it "as", by the person in
+        # apposition after B ("the envoy to B, A,"), or by the actor before it in apposition
+        # ("A, the envoy to B"); an actor right before the office word is whom the holder
+        # serves ("the U.N. envoy to B"), not the holder
+        role = _role_subject(clauses, s, actors, text, base) if clauses else []
+        if after:
+            rest = [m for m in actors if m.start >= after[0][-1].end]
+            apposed = [m for m in rest[:1] if m.kind == "person" and _APPOSITION.match(
+                text[after[0][-1].end - base : m.start - base])]
+            holder = role or apposed or (before[-1][-1:] if before and _HOLDS.search(
+                text[before[-1][-1].end - base : s - base]) else [])
+            cross(holder, after[0])
     elif cue.ends == "after>before":
         targets = [g for g in before
                    if not _AGENT_BEFORE.search(text[: g[0].start - base])]
@@ -366,6 +480,12 @@ def _pairs(
             if rest:
                 cross(after[0], [rest[0]])
     elif cue.ends == "mediator>parties":
+        word = _TALKS_NEXT.match(text[e - base :])
+        if before and not after and talks and word:
+            # "Ahead of the X-brokered talks, ...": the parties of the talks told before, read
+            # at the word "talks" (the row's quote stays in its sentence)
+            at = (e + word.end() - len(word.group(0).lstrip()), e + word.end())
+            after = [[_Mention(*at, m.nodes, m.text, anaphor=True) for m in talks]]
         if before and after:
             mediator = before[-1][-1:]
             parties = list(after[0])
@@ -420,6 +540,8 @@ def relations_from_mentions(
     rows: list[dict] = []
     history: list[list[list[_Mention]]] = []
     recent: list[_Mention] = []
+    talks: list[_Mention] = []
+    heads: dict[str, _Mention] = {}
     paragraph = None
     by_sentence = _mentions_by_sentence(mentions)
     for sentence in article.sentences.to_dict("records"):
@@ -430,11 +552,15 @@ def relations_from_mentions(
         ms = by_sentence.get(sid, [])
         ms = _resolve_anaphors(base, text, ms, history, cues)
         ms = _resolve_singular(base, text, ms, recent, cues, states)
+        ms = _resolve_head_nouns(base, text, ms, heads)
         history.append(_groups([m for m in ms if not m.anaphor], text, base))
         recent.extend(m for m in ms if not m.anaphor)
+        heads.update(_head_nouns(ms))
+        talks = _talks_parties(history[-1], text, base) or talks
         clauses = layer.get(sid, ())
         for s, e, _order, cue in _cue_matches(text, cues, ms, base):
-            pairs = _pairs(cue, s, e, ms, text, base, clauses)
+            pairs = _pairs(cue, s, e, ms, text, base, clauses, talks)
+            pairs += _restated(cue, s, e, text, base, ms, pairs, rows, sid)
             if not pairs:
                 continue
             negated = _denied(text, clauses, s - base, e - base)
@@ -476,6 +602,39 @@ def relations_from_mentions(
         frame[col] = frame[col].astype(bool)
     frame = frame.sort_values(["sentence_id", "start", "source", "target"], kind="stable")
     return frame.reset_index(drop=True)
+
+
+def _restated(
+    cue: Cue, s: int, e: int, text: str, base: int, ms: list[_Mention], pairs: list,
+    rows: list[dict], sid: int,
+) -> list:
+    """"With that support, B ...": a cue after a demonstrative restates the last tie of its
+    type told in the sentences just before; its giver is that tie's source, its receiver the
+    receiver named here (or that tie's target, when this sentence names it)."""
+    lead = _DEMONSTRATIVE.search(text[: s - base])
+    if lead is None:
+        return []
+    last = next((r for r in reversed(rows) if r["relation"] == cue.relation
+                 and 0 < sid - r["sentence_id"] <= _ANAPHOR_LOOKBACK), None)
+    if last is None:
+        return []
+    targets = {id(tm): tm for _, _, tm, _ in pairs}
+    if not targets:
+        targets = {id(m): m for m in ms if last["target"] in m.nodes and m.role != "location"}
+    giver = _Mention(base + lead.start(), e, (last["source"],), text[lead.start() : e - base],
+                     "actor", anaphor=True)
+    return [(giver, last["source"], tm, node) for tm in targets.values() for node in tm.nodes
+            if node != last["source"]]
+
+
+def _talks_parties(groups: list[list[_Mention]], text: str, base: int) -> list[_Mention]:
+    """The last coordinated pair of a sentence that names talks by their parties ("the talks
+    between A and B"), or []."""
+    found: list[_Mention] = []
+    for group in groups:
+        if len(_nodes(group)) >= 2 and _TALKS_BETWEEN.search(text[: group[0].start - base]):
+            found = group
+    return found
 
 
 def _denied(text: str, clauses: tuple[Clause, ...], start: int, end: int) -> bool:

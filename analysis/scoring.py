@@ -69,8 +69,9 @@ def _number(text: str) -> float | None:
 
 
 def _names(value: object) -> frozenset[str]:
-    """A "|"-joined list of names as a set (order and duplicates do not matter)."""
-    return frozenset(part.strip() for part in _text(value).split("|") if part.strip())
+    """A "|"-joined list of names as a set (order, duplicates and letter case do not matter:
+    "Major powers" and "major powers" name the same party)."""
+    return frozenset(part.strip().casefold() for part in _text(value).split("|") if part.strip())
 
 
 def _overlap(a: Row, b: Row) -> bool:
@@ -103,7 +104,8 @@ class FrameSpec:
         if field in self.set_fields:
             return _names(gold.get(field)) == _names(found.get(field))
         a, b = _text(gold.get(field)), _text(found.get(field))
-        return a == b or _number(a) is not None and _number(a) == _number(b)
+        # letter case is no fact: a name capitalised at the start of a row is the same name
+        return a.casefold() == b.casefold() or _number(a) is not None and _number(a) == _number(b)
 
     def differences(self, gold: Row, found: Row) -> list[str]:
         return [f"{f}: found {_text(found.get(f))!r}, gold {_text(gold.get(f))!r}"
@@ -141,15 +143,16 @@ _SYMMETRIC = frozenset({"ally", "rival"})
 def _ordered_ends(row: Row) -> Row:
     """Symmetric relations name their ends in alphabetical order, as the gold does."""
     if _text(row.get("relation")) in _SYMMETRIC:
-        source, target = sorted((_text(row.get("source")), _text(row.get("target"))))
+        source, target = sorted((_text(row.get("source")), _text(row.get("target"))),
+                                key=str.casefold)
         return {**row, "source": source, "target": target}
     return row
 
 
 def _align_relation(gold: Row, found: Row) -> bool:
-    ends = {_text(gold.get("source")), _text(gold.get("target"))}
+    ends = _names(f'{_text(gold.get("source"))}|{_text(gold.get("target"))}')
     return _same_sentence(gold, found) and bool(
-        ends & {_text(found.get("source")), _text(found.get("target"))})
+        ends & _names(f'{_text(found.get("source"))}|{_text(found.get("target"))}'))
 
 
 #: The scored frames. True positive = aligned and every field in ``fields`` agrees.

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 from analysis.article import load_article
 from analysis.events import EVENT_COLUMNS, extract_events, find_triggers
@@ -98,3 +99,56 @@ def test_timeline_items_and_chart_show_every_dated_happening_once() -> None:
     assert set(items["label"]) <= drawn
     assert overview.get_xlim()[0] < zoom.get_xlim()[0]
     plt.close(fig)
+
+
+# Invented sentences published on Tuesday 2023-03-14: (sentence, description, status, date).
+STATUS_CASES = [
+    ("The summit is expected to be held on Saturday.", "summit", "possible", "2023-03-18"),
+    ("The sides are pushing for an agreement by the end of this month.", "agreement",
+     "possible", "2023-03"),
+    ("The truce ends next year.", "cease-fire", "planned", "2024"),
+    ("The council agreed to the proposal at a meeting on Sunday.", "meeting", "held",
+     "2023-03-12"),
+    ("The envoy will visit on Friday only if the fighting stops.", "visit", "possible",
+     "2023-03-17"),
+    ("The rebels failed to reach a deal on Monday.", "agreement", "negated", "2023-03-13"),
+    ("The envoy visited the border on Monday.", "visit", "held", "2023-03-13"),
+    # a date after a postponement is the new one, ahead of the news
+    ("The summit was postponed until May.", "summit", "planned", "2023-05"),
+    ("The talks were postponed until Friday, officials said on Monday.", "talks", "planned",
+     "2023-03-17"),
+    ("Elections are due to be held next year.", "elections", "planned", "2024"),
+    ("Rebels seized the airport last week.", "seized", "held", "2023-W10"),
+]
+
+
+@pytest.mark.parametrize(("sentence", "description", "status", "date"), STATUS_CASES,
+                         ids=[c[0][:40] for c in STATUS_CASES])
+def test_status_reads_the_clause_and_the_date(tmp_path, sentence, description, status,
+                                              date) -> None:
+    frame = extract_events(_article(tmp_path, f"News\n\n{sentence}\n"), *_no_actors())
+    row = frame.set_index("description").loc[description]
+    assert (row["status"], row["date"]) == (status, date)
+
+
+def test_a_happening_after_an_event_told_before_runs_from_it_to_publication(tmp_path) -> None:
+    text = ("News\n\nA March 2 earthquake hit the north. After the quake the envoy offered aid. "
+            "The war began in 2011. The town was isolated since the start of the war, but the "
+            "envoy sent aid.\n")
+    frame = extract_events(_article(tmp_path, text), *_no_actors()).set_index("description")
+    offered = frame.loc["offered"]
+    assert (offered["date_start"], offered["date_end"], offered["status"]) == (
+        "2023-03-02", "2023-03-14", "held")
+    assert "sent" not in frame.index  # another clause: the start of the war does not date it
+
+
+def test_a_date_opening_the_sentence_dates_its_clause(tmp_path) -> None:
+    """"On Friday, X warned ..." and "Also Saturday, X met ...": the date before the comma dates
+    the clause after it; a date in a clause of its own does not reach past its comma."""
+    text = ("News\n\nOn Friday, the envoy warned that the border would stay shut. Also Saturday, "
+            "the council met in the capital. The rebels said on Monday, when asked, nothing.\n")
+    frame = extract_events(_article(tmp_path, text, published="2023-03-18"), *_no_actors())
+    dated = dict(zip(frame["description"], frame["date"], strict=False))
+    assert dated["warned"] == "2023-03-17"
+    assert dated["meeting"] == "2023-03-18"
+    assert dated["statement"] == "2023-03-13"

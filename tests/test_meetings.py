@@ -117,12 +117,14 @@ def test_headline_restating_the_lead_is_one_meeting(tmp_path) -> None:
     assert frame["also_in"].iloc[0] == "1"
 
 
-def test_third_location_and_unknown_tense(tmp_path) -> None:
+def test_third_location_and_undated_past_talks(tmp_path) -> None:
+    """Talks held in a third country; "held talks" with no date is told like "met": the news of
+    the publication day (the same rule for the verb and for a holding verb's object)."""
     text = "Leaders\n\nAna Lopes and Jan Berg held talks in Paris.\n"
     article, actors, mentions = _invented(tmp_path, text, STATES)
     row = extract_meetings(article, actors, mentions).iloc[0]
     assert (row["status"], row["plover_mode"], row["cameo"]) == ("held", "third-party", "044")
-    assert row["date"] == "" and row["how_dated"] == "no date in the sentence"
+    assert row["date"] == "2023-03-14" and "past tense" in row["how_dated"]
 
 
 def test_no_participants_no_meeting_and_empty_frame_keeps_columns(tmp_path) -> None:
@@ -209,6 +211,8 @@ _PEOPLE = STATES | {
     "Cairo": ("egypt-capital", "Egypt", "state", "EGY", "location"),
     "opposition": ("norway-opposition", "Norwegian opposition", "collective", "NOR", "actor"),
     "Xandian Council": ("xandian-council", "Xandian Council", "organization", "NOR", "actor"),
+    "Xandian League": ("xandian-league", "Xandian League", "organization", "", "actor"),
+    "Xandian delegation": ("xandian-delegation", "Xandian delegation", "collective", "", "actor"),
 }
 MEETING_CASES = [
     ("Ana Lopes and Jan Berg will hold talks on Friday.",
@@ -238,6 +242,8 @@ MEETING_CASES = [
     ("Ana Lopes and Jan Berg will hold crucial Italy talks on Friday.",
      [("Ana Lopes|Jan Berg", "planned", "2023-03-17")]),
     ("France-Germany talks will be held on Friday.", [("France|Germany", "planned", "2023-03-17")]),
+    # ... but a state before the verb "met" is its subject
+    ("Italy met Germany in Oslo.", [("Germany|Italy", "held", "2023-03-15")]),
     # a later date for a postponed meeting is its new date, not a second meeting
     ("The talks between France and Germany were postponed. Talks between France and Germany "
      "are now expected to be held on Saturday.",
@@ -266,7 +272,133 @@ MEETING_CASES = [
     # the present perfect and the present progressive report a meeting of the day
     ("Ana Lopes has met Jan Berg.", [("Ana Lopes|Jan Berg", "held", "2023-03-15")]),
     ("Ana Lopes is arriving in Cairo.", [("Ana Lopes", "held", "2023-03-15")]),
+    # "the two leaders" are the two parties of the meeting just told: that meeting, told in
+    # more detail, unless "later"/"again" makes it another one
+    ("Ana Lopes and Jan Berg have held talks. The two leaders met with France in Rome.",
+     [("Ana Lopes|France|Jan Berg", "held", "2023-03-15")]),
+    ("Ana Lopes and Jan Berg met in Rome. The two leaders later met with France.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-15"),
+      ("Ana Lopes|France|Jan Berg", "held", "2023-03-15")]),
+    # ... or two parties named before it in its own sentence
+    ("France and Germany held indirect talks, but the two sides did not meet face to face.",
+     [("France|Germany", "held", "2023-03-15"), ("France|Germany", "negated", "")]),
+    # "both sides": the sides of the last two-party talks, even a few sentences back
+    ("Ana Lopes met Jan Berg in Rome on Monday. Italy said it was hopeful. Germany said "
+     "nothing. France will hold more meetings with both sides.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13"),
+      ("Ana Lopes|France|Jan Berg", "planned", "")]),
+    # a party joining the meeting told before; a speaker who tells the meeting takes part; an
+    # organisation naming its member only qualifies it
+    ("Xandian League member France told a meeting of ministers in Cairo on Monday. Jan Berg "
+     "also joined the meeting in Cairo.", [("France|Jan Berg", "held", "2023-03-13")]),
+    ("France and Germany will hold talks in Rome on Friday. Italy will host the talks.",
+     [("France|Germany|Italy", "planned", "2023-03-17")]),
+    # an active "received"/"welcomed" greets a guest named right after it, not a thing
+    ("Jan Berg received the visiting Foreign Minister Ana Lopes on Monday.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    ("France received aid from Germany.", []),
+    # a state before "peace talks" is their topic; the object of a causative is no party
+    ("Ana Lopes and Jan Berg will hold Italy peace talks on Friday.",
+     [("Ana Lopes|Jan Berg", "planned", "2023-03-17")]),
+    ("Talks intensify to get France to disarm.", []),
+    # "the minister's visit" refers back to a visit told: no new row
+    ("Jan Berg met Ana Lopes in Rome. The minister's visit comes after France left Cairo.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-15")]),
+    # the arrival that began a visit under way is that visit
+    ("Ana Lopes continues her visit. After arriving in Rome on Monday, Ana Lopes said the "
+     "situation was hard.", [("Ana Lopes", "held", "2023-03-15")]),
+    # an agreement sought is possible; its target date stays
+    ("France and Germany are closer to an agreement on trade.",
+     [("France|Germany", "possible", "")]),
+    ("France has been pushing for an agreement with Germany by the end of this month.",
+     [("France|Germany", "possible", "2023-03")]),
+    # a condition makes a planned meeting possible; "to see if" sets none
+    ("Ana Lopes will meet Jan Berg only if France agrees.",
+     [("Ana Lopes|Jan Berg", "possible", "")]),
+    ("Ana Lopes will meet Jan Berg provided that Italy lifts the blockade.",
+     [("Ana Lopes|Jan Berg", "possible", "")]),
+    ("Ana Lopes will meet Jan Berg on Friday to see if the blockade can end.",
+     [("Ana Lopes|Jan Berg", "planned", "2023-03-17")]),
+    # a deal the parties are kept from reaching is not made
+    ("Issues prevent France and Germany from reaching a deal.",
+     [("France|Germany", "possible", "")]),
+    # the ", when" clause tells what happened at the date: no visit is implied besides
+    ("Ana Lopes will meet Jan Berg on Friday. Ana Lopes has not visited Oslo since May 2021, "
+     "when the two leaders last met in Rome.",
+     [("Ana Lopes|Jan Berg", "planned", "2023-03-17"), ("Ana Lopes", "negated", "2021-05"),
+      ("Ana Lopes|Jan Berg", "held", "2021-05")]),
+    # "but" ends the meeting's stretch; an event that only times the meeting is no party
+    ("Ana Lopes met Jan Berg but France stayed away.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-15")]),
+    ("Ana Lopes will meet Jan Berg around the time of the Xandian League assembly.",
+     [("Ana Lopes|Jan Berg", "planned", "")]),
+    # a meeting noun leading into the main clause: its subject held the talks, on its day,
+    # with the parties the noun names itself
+    ("Ana Lopes and Jan Berg spoke in Rome on Monday, following extended talks on trade.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    ("Following talks with France, Jan Berg left Rome on Tuesday.",
+     [("France|Jan Berg", "held", "2023-03-14")]),
+    # a date in a subordinate clause after the cue dates that clause, not the meeting
+    ("Ana Lopes will hold talks with Jan Berg after the truce ends on Friday.",
+     [("Ana Lopes|Jan Berg", "planned", "")]),
+    # the head of a delegation took part in its meeting
+    ("A Xandian delegation held talks with Jan Berg on Monday. The head of the delegation, "
+     "Ana Lopes, called the talks useful.",
+     [("Ana Lopes|Jan Berg|Xandian delegation", "held", "2023-03-13")]),
+    # "his counterparts" are the parties of the meeting just told; the talks they held are that
+    # meeting, and the deal they failed to reach failed at those talks, on their day
+    ("Xandian League ministers met in Rome on Monday. Jan Berg and his counterparts failed to "
+     "reach an agreement despite holding long talks on Monday.",
+     [("Jan Berg|Xandian League", "held", "2023-03-13"),
+      ("Jan Berg|Xandian League", "negated", "2023-03-13")]),
+    # "we both" in a quote: the two persons named just before; a date set off by commas after
+    # the meeting's stretch is its date
+    ("Jan Berg said Ana Lopes was ready. “We both will meet again in Rome, around the 28th, to "
+     "see if peace is possible,” Jan Berg said.",
+     [("Ana Lopes|Jan Berg", "planned", "2023-03-28")]),
+    ("Ana Lopes and Jan Berg will meet in Rome, on Friday, to talk trade.",
+     [("Ana Lopes|Jan Berg", "planned", "2023-03-17")]),
+    # "the two leaders" are those of the meeting just told; when that one is not two persons,
+    # the two persons named just before
+    ("Ana Lopes met Jan Berg in Rome. France met Germany in Oslo. The two leaders will meet "
+     "again in Cairo.", [("Ana Lopes|Jan Berg", "held", "2023-03-15"),
+                         ("France|Germany", "held", "2023-03-15"),
+                         ("Ana Lopes|Jan Berg", "planned", "")]),
+    # a status verb after an apposition is the meeting's; the date it was scheduled for is not
+    # its date, a date after the postponement is the new one, ahead of the news
+    ("The talks between France and Germany, scheduled for Friday, were postponed.",
+     [("France|Germany", "postponed", "")]),
+    ("The meeting between France and Germany was postponed until Saturday.",
+     [("France|Germany", "postponed", "2023-03-18")]),
+    # the antecedent of "who" met; a host's object is the guest, a state visited is the place
+    ("Ana Lopes, who met Jan Berg on Monday, said France was ready.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    ("Jan Berg hosted Ana Lopes in Oslo on Tuesday.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-14")]),
+    ("Ana Lopes visited Jan Berg on Tuesday.", [("Ana Lopes|Jan Berg", "held", "2023-03-14")]),
+    # a meeting that is denied did not happen, as far as the text says
+    ("France dismissed reports that Ana Lopes had met Jan Berg.",
+     [("Ana Lopes|Jan Berg", "negated", "")]),
+    ("Ana Lopes denied meeting Jan Berg.", [("Ana Lopes|Jan Berg", "negated", "")]),
+    # "A said talks with B were useful": A speaks of its own talks with B
+    ("France said talks with Germany were useful.", [("France|Germany", "held", "")]),
+    ("Jan Berg said his talks with Ana Lopes on Monday were useful.",
+     [("Ana Lopes|Jan Berg", "held", "2023-03-13")]),
+    # talks going on for a stated time are not a meeting of the publication day
+    ("Talks between France and Germany have been in progress for more than a year.",
+     [("France|Germany", "held", "")]),
 ]
+
+
+@pytest.mark.parametrize("headline,expected", [
+    ("Ana Lopes Arrives in Cairo", ("Ana Lopes", "held", "2023-03-15")),
+    ("Ana Lopes to Visit Cairo", ("Ana Lopes", "planned", "")),
+])
+def test_a_headline_in_the_present_tells_what_happens_now(tmp_path, headline, expected) -> None:
+    text = f"{headline}\n\nFrance said the situation was hard.\n"
+    article, actors, mentions = _invented(tmp_path, text, _PEOPLE, published="2023-03-15")
+    frame = extract_meetings(article, actors, mentions)
+    assert [(r.participants, r.status, r.date) for r in frame.itertuples()] == [expected]
 
 
 @pytest.mark.parametrize("sentence,expected", MEETING_CASES, ids=[c[0][:50] for c in MEETING_CASES])

@@ -102,6 +102,8 @@ def test_negation_is_kept_flagged_and_left_out_of_the_network(tmp_path):
 
 
 def test_hedged_mediation_gives_one_row_per_named_party(tmp_path):
+    """Bridging a divide mediates between its parties, and the divide it names is a rivalry
+    stated in the same words (mediation alone implies no tie between the parties)."""
     frame = extract(
         tmp_path,
         "Analysts say Freedonia is trying to bridge the divide between Sylvania and Ruritania.",
@@ -109,9 +111,12 @@ def test_hedged_mediation_gives_one_row_per_named_party(tmp_path):
     assert triples(frame) == [
         ("Freedonia", "Ruritania", "mediates"),
         ("Freedonia", "Sylvania", "mediates"),
+        ("Ruritania", "Sylvania", "rival"),
     ]
     assert frame["hedged"].all()
-    assert set(frame["sign"]) == {1}
+    assert set(frame.loc[frame["relation"] == "mediates", "sign"]) == {1}
+    plain = extract(tmp_path, "Freedonia mediated between Sylvania and Ruritania.")
+    assert "rival" not in set(plain["relation"])
 
 
 def test_unnamed_parties_are_dropped(tmp_path):
@@ -397,3 +402,98 @@ def test_an_attacked_state_written_as_a_place_is_the_target(tmp_path):
     text = "The Valley Front launched rockets into Sylvania."
     frame = extract(tmp_path, text, locations=(text.index("Sylvania"),))
     assert triples(frame) == [("Valley Front", "Sylvania", "opposes")]
+
+
+def _with_people(tmp_path, text, people):
+    """The invented article with the mentions in ``people`` marked as persons."""
+    article, mentions = article_and_mentions(tmp_path, text)
+    mentions.loc[mentions["text"].isin(people), "kind"] = "person"
+    frame = relations_from_mentions(article, mentions)
+    assert check_provenance(frame, article).empty
+    return frame
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # the subject takes the office "as", not the actor nearest before it
+    ("Ruritania replaced Marsovia as the special envoy to Sylvania.",
+     [("Ruritania", "Sylvania", "mediates")]),
+    # the holder in apposition before the office, or after the office's object
+    ("President Firefly, the envoy to Sylvania, arrived on Monday.",
+     [("Freedonia", "Sylvania", "mediates")]),
+    ("The new peace envoy to Sylvania, President Firefly, met the rebels.",
+     [("Freedonia", "Sylvania", "mediates")]),
+    # an actor right before the office word is whom the holder serves
+    ("The Marsovia envoy to Sylvania arrived on Monday.", []),
+])
+def test_an_office_held_by_a_person_names_its_holder(tmp_path, text, expected):
+    frame = _with_people(tmp_path, text, {"President Firefly"})
+    assert triples(frame) == expected
+
+
+def test_brokered_talks_without_parties_refer_back_to_the_talks_named_before(tmp_path):
+    frame = extract(
+        tmp_path,
+        "The talks between Sylvania and Ruritania resumed in Fredville. "
+        "Sylvania said it was hopeful. "
+        "Ahead of the Freedonian-brokered talks, Marsovia said both sides must yield.",
+    )
+    assert triples(frame) == [("Freedonia", "Ruritania", "mediates"),
+                              ("Freedonia", "Sylvania", "mediates")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    # an apposition after the subject is not the subject
+    ("Marsovia, Sylvania's closest ally, has denied that the Sylvanian army was behind the "
+     "attack.", [("Marsovia", "Sylvania", "ally"), ("Marsovia", "Sylvania", "supports")]),
+    # a list is: its last member is the one next to the verb
+    ("Marsovia, Ruritania and Sylvania condemned Freedonia.",
+     [("Marsovia", "Freedonia", "opposes"), ("Ruritania", "Freedonia", "opposes"),
+      ("Sylvania", "Freedonia", "opposes")]),
+    # blaming by saying who carried it out
+    ("Freedonia rejected the charge, saying Sylvanian militants carried out the bombing.",
+     [("Freedonia", "Sylvania", "opposes")]),
+    # a demand "for" a thing qualified by a demonym names no target; "for B to" does
+    ("Talks stalled on Freedonia's demand for Sylvanian guarantees.", []),
+    ("Freedonia renewed its demand for Sylvania to withdraw.",
+     [("Freedonia", "Sylvania", "opposes")]),
+    # the one urged to act is only asked: the stance is the urger's
+    ("Marsovia urged President Firefly to cut off aid to Sylvania.",
+     [("Marsovia", "Sylvania", "opposes")]),
+    ("Freedonia will cut off aid to Sylvania.", [("Freedonia", "Sylvania", "opposes")]),
+    # a hostile act condemned names its victim, not the one condemned; its author is
+    ("Freedonia condemned the attack on Sylvania.", []),
+    ("Freedonia condemned Sylvania's attack on Ruritania.", [("Freedonia", "Sylvania", "opposes")]),
+    # ties restored between a pair, a pair at odds, talks hosted between two parties
+    ("Freedonia and Sylvania agreed to restore diplomatic ties.",
+     [("Freedonia", "Sylvania", "ally")]),
+    ("Freedonia and Sylvania have been at odds over the border.",
+     [("Freedonia", "Sylvania", "rival")]),
+    ("Freedonia is hosting talks between Sylvania and Ruritania.",
+     [("Freedonia", "Ruritania", "mediates"), ("Freedonia", "Sylvania", "mediates")]),
+    # dissatisfaction, an axis
+    ("Freedonia is not satisfied with Sylvania's answer.", [("Freedonia", "Sylvania", "opposes")]),
+    ("Sylvania and Ruritania form an axis of resistance.", [("Ruritania", "Sylvania", "ally")]),
+])
+def test_genre_cues_give_their_ties(tmp_path, text, expected):
+    assert triples(extract(tmp_path, text)) == sorted(expected)
+
+
+def test_a_definite_head_noun_refers_back_to_the_named_body(tmp_path):
+    frame = extract(tmp_path, "The Valley Front attacked Sylvania. Talks failed. "
+                              "The front also wants Freedonia to allow inspectors in.")
+    assert ("Valley Front", "Freedonia", "opposes") in triples(frame)
+    alone = extract(tmp_path, "The front also wants Freedonia to allow inspectors in.")
+    assert alone.empty  # no body named before: "the front" stands for nobody
+
+
+def test_a_demonstrative_restates_the_last_tie_of_its_type(tmp_path):
+    frame = extract(tmp_path, "Freedonia has long supported Sylvania. With that support, as "
+                              "well as aid from Ruritania, Sylvania won back the valley.")
+    second = frame[frame["sentence_id"] == 2]
+    assert sorted(zip(second["source"], second["target"], strict=True)) == [
+        ("Freedonia", "Sylvania"), ("Ruritania", "Sylvania")]
+    assert check_provenance(frame, load_article(tmp_path / "story.txt")).empty
+    # without a tie of that type just before, the demonstrative restates nothing
+    lone = extract(tmp_path, "Freedonia attacked Marsovia. With that support, as well as aid "
+                             "from Ruritania, Sylvania won back the valley.")
+    assert ("Freedonia", "Sylvania", "supports") not in triples(lone)

@@ -108,6 +108,24 @@ def test_meeting_participants_are_a_set():
         "correct"]
 
 
+def test_letter_case_of_a_name_is_no_difference():
+    """A collective name capitalised at the start of a row ("Major powers") is the gold's
+    "major powers"; a different name still differs."""
+    lower = {**MEETING, "participants": MEETING["participants"].lower()}
+    assert list(compare(SPECS["meetings"], frame(found_meeting()), frame(lower))["verdict"]) == [
+        "correct"]
+    other = found_meeting(participants=MEETING["participants"] + "s")
+    assert list(compare(SPECS["meetings"], frame(other), frame(lower))["verdict"]) == ["wrong"]
+
+
+def test_relation_ends_compare_without_letter_case_in_either_order():
+    gold = {**RIVAL, "source": "zambia", "target": "Angola"}
+    found = found_relation(source="Zambia", target="angola")
+    assert list(compare(SPECS["relations"], frame(found), frame(gold))["verdict"]) == ["correct"]
+    unlike = found_relation(source="Zambia", target="Angolan")
+    assert list(compare(SPECS["relations"], frame(unlike), frame(gold))["verdict"]) != ["correct"]
+
+
 @pytest.mark.parametrize(("field", "value"), [
     ("participants", "Kofi Annan"),
     ("participants", "Kofi Annan|Syria|Russia"),
