@@ -89,8 +89,6 @@ def test_a_future_marker_before_the_noun_dates_it(sentence, target, cue):
     assert (found.tense, found.cue, found.where) == ("future", cue, "marker")
 
 
-@pytest.mark.xfail(strict=True, reason="causal 'due to' + noun is read as the scheduling "
-                   "catenative 'due to' (+ verb): the clause turns future")
 def test_causal_due_to_does_not_make_a_clause_future():
     found = _tense("The envoys left due to the fighting on Monday.", "Monday")
     assert (found.tense, found.cue) == ("past", "left")
