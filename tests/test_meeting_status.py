@@ -82,6 +82,16 @@ def _bug(*values: str, reason: str):
         ("No talks between France and Germany took place.", "negated", ""),
         ("There was no restoration of diplomatic relations between France and Germany.",
          "negated", ""),
+        # a later verb without a subject of its own puts the meeting off
+        ("The talks between France and Germany, scheduled for Friday, were postponed.",
+         "postponed", ""),
+        # a meeting reported only to be denied did not happen
+        ("France dismissed reports that Ana Lopes met Jan Berg.", "negated", ""),
+        ("Ana Lopes denied meeting Jan Berg.", "negated", ""),
+        # any condition makes a future meeting possible
+        ("Ana Lopes will meet Jan Berg provided that France is ready.", "possible", ""),
+        # a meeting lasting a span of time is not the news of the day
+        ("Ana Lopes and Jan Berg have held talks for more than a year.", "held", ""),
         # a gerund clause takes its neighbour's tense, but no date of the day
         ("Despite holding talks, France and Germany failed to agree.", "held", ""),
         # nothing says whether it happened
@@ -120,6 +130,29 @@ def test_a_meeting_that_did_not_take_place_is_negated(tmp_path, sentence):
 )
 def test_present_forms_the_clause_layer_must_know(tmp_path, sentence, status):
     assert list(meetings(tmp_path, sentence)["status"]) == [status]
+
+
+@pytest.mark.parametrize(
+    ("headline", "status"),
+    [
+        ("Ana Lopes to Visit Oslo", "planned"),  # headline style: what will happen
+        ("Ana Lopes Visit to Oslo", "unknown"),
+    ],
+)
+def test_a_headline_infinitive_tells_what_will_happen(tmp_path, headline, status):
+    path = tmp_path / "invented.txt"
+    path.write_text(f"{headline}\n\nOfficials gave no details.\n", encoding="utf-8")
+    path.with_suffix(".yml").write_text(f'title: "{headline}"\n', encoding="utf-8")
+    article = load_article(path, published="2023-03-15")
+    start = article.text.index("Ana Lopes")
+    frame = extract_meetings(
+        article,
+        pd.DataFrame([["ana-lopes", "Ana Lopes", "person", "PRT", "", "", 1, "Ana Lopes", 1]],
+                     columns=ACTOR_COLUMNS),
+        pd.DataFrame([["ana-lopes", 1, start, start + 9, "Ana Lopes", "name", "actor"]],
+                     columns=MENTION_COLUMNS),
+    )
+    assert list(frame["status"]) == [status]
 
 
 def test_a_photo_caption_without_a_verb_shows_a_held_meeting(tmp_path):
