@@ -41,7 +41,11 @@ RESULTS = HERE / "results.csv"
 REPORT = HERE / "REPORT.md"
 #: Statuses counted as surviving: no selected test failed on the mutant.
 SURVIVING = ("survived", "no tests")
-PYTEST_QUIET = ("-p", "no:cacheprovider", "-q", "-x", "--no-header")
+# ``--rootdir=.`` as mutmut runs pytest: node ids are then relative to the scratch copy
+# (``tests/...``), the form mutmut's stats use; without it pytest takes the project's own
+# pyproject.toml as the root and names every test ``build/mutation/<module>/mutants/tests/...``,
+# ids the recheck could not run (pytest exit 4, "not found").
+PYTEST_QUIET = ("-p", "no:cacheprovider", "--rootdir=.", "-q", "-x", "--no-header")
 RESULT_COLUMNS = ("module", "mutant", "status", "function", "original", "mutated")
 # mutmut's exit codes of a mutant's test run, named as its own ``results`` command names them
 # (mutmut.stats.status_by_exit_code; any other code is "suspicious")
@@ -181,9 +185,11 @@ def run_module(module: str, selection: list[str], jobs: int, rerun: bool = True,
     tests_of = stats["tests_by_mangled_function_name"]
     known = {test for tests in tests_of.values() for test in tests}
     listed = "" if not recheck_survivors else subprocess.run(
-        [sys.executable, "-m", "pytest", "--collect-only", "-q", *PYTEST_QUIET[:2], *selection],
+        [sys.executable, "-m", "pytest", "--collect-only", "-q", *PYTEST_QUIET[:3], *selection],
         cwd=work / "mutants", capture_output=True, text=True, check=False).stdout
-    added = sorted({line.strip() for line in listed.splitlines() if "::" in line} - known)
+    collected = {line.strip() for line in listed.splitlines() if "::" in line}
+    added = sorted(collected - known)
+    problems: list[str] = []
 
     def recheck(name: str) -> str:
         """A survivor's tests run again in a fresh process, with the tests added since the run:
@@ -192,17 +198,24 @@ def run_module(module: str, selection: list[str], jobs: int, rerun: bool = True,
         once a fresh run passes too."""
         if statuses[name] not in SURVIVING or not recheck_survivors:
             return statuses[name]
-        tests = sorted(set(tests_of.get(re.sub(r"__mutmut_\d+$", "", name), [])) | set(added))
+        # the tests mutmut saw calling the function that still exist, and the tests added
+        calling = set(tests_of.get(re.sub(r"__mutmut_\d+$", "", name), []))
+        tests = sorted((calling & collected) | set(added))
         if not tests:
             return statuses[name]
         env = dict(os.environ, MUTANT_UNDER_TEST=name)
         code = subprocess.run([sys.executable, "-m", "pytest", *PYTEST_QUIET, *tests],
                               cwd=work / "mutants", env=env, capture_output=True,
                               check=False).returncode
+        if code not in (0, 1):  # not a verdict: a usage error, an interrupted or empty run
+            problems.append(f"{name}: pytest exit {code}")
         return "killed on recheck" if code == 1 else statuses[name]
 
     with ThreadPoolExecutor(max_workers=max(jobs, 1)) as pool:
         statuses = dict(zip(names, pool.map(recheck, names), strict=True))
+    if problems:
+        print(f"{module}: {len(problems)} rechecks gave no verdict (kept as survivors):\n  "
+              + "\n  ".join(problems[:10]), file=sys.stderr)
 
     def show(name: str) -> tuple[str, str]:
         if statuses[name] not in SURVIVING:
