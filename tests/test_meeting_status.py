@@ -12,14 +12,12 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from invented import ACTOR_COLUMNS, MENTION_COLUMNS, hand_made_frames
 
 from analysis.article import load_article
 from analysis.meetings import code_meeting, extract_meetings, find_cues
 from analysis.provenance import check_provenance
 
-ACTOR_COLUMNS = ["actor_id", "name", "kind", "country", "role", "cameo", "mentions",
-                 "surface_forms", "first_sentence"]  # fmt: skip
-MENTION_COLUMNS = ["actor_id", "sentence_id", "start", "end", "text", "how", "role_in_sentence"]
 PEOPLE = {
     "France": ("france", "France", "state", "FRA", "actor"),
     "Germany": ("germany", "Germany", "state", "DEU", "actor"),
@@ -40,20 +38,7 @@ def meetings(tmp_path: Path, sentence: str, caption: bool = False) -> pd.DataFra
     meta = 'title: "Invented headline"\n' + (f'caption: "{sentence}"\n' if caption else "")
     path.with_suffix(".yml").write_text(meta, encoding="utf-8")
     article = load_article(path, published="2023-03-15")
-    actors, mentions = {}, []
-    for surface, (actor_id, name, kind, country, role) in PEOPLE.items():
-        start = article.text.find(surface)
-        while start >= 0:
-            end = start + len(surface)
-            mentions.append([actor_id, article.sentence_at(start), start, end, surface, "name",
-                             role])  # fmt: skip
-            actors[actor_id] = [actor_id, name, kind, country, "", "", 1, surface, 1]
-            start = article.text.find(surface, end)
-    frame = extract_meetings(
-        article,
-        pd.DataFrame(list(actors.values()), columns=ACTOR_COLUMNS),
-        pd.DataFrame(mentions, columns=MENTION_COLUMNS),
-    )
+    frame = extract_meetings(article, *hand_made_frames(article, PEOPLE))
     assert check_provenance(frame, article).empty
     return frame[frame["sentence_id"] > 1]
 

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from invented import hand_made_frames
 
 from analysis.article import load_article
 from analysis.meetings import (
@@ -18,10 +19,6 @@ from analysis.meetings import (
 from analysis.paths import ARTICLES_DIR, SEED_ARTICLE
 from analysis.provenance import check_provenance
 
-ACTOR_COLUMNS = ["actor_id", "name", "kind", "country", "role", "cameo", "mentions",
-                 "surface_forms", "first_sentence"]  # fmt: skip
-MENTION_COLUMNS = ["actor_id", "sentence_id", "start", "end", "text", "how", "role_in_sentence"]
-
 
 def _invented(tmp_path: Path, text: str, lexicon: dict[str, tuple], published="2023-03-14"):
     """An invented article plus hand-made actor frames (surface -> id, name, kind, iso3, role).
@@ -33,20 +30,7 @@ def _invented(tmp_path: Path, text: str, lexicon: dict[str, tuple], published="2
     title = text.split("\n", 1)[0].replace('"', "'")
     path.with_suffix(".yml").write_text(f'title: "{title}"\n', encoding="utf-8")
     article = load_article(path, published=published)
-    actors, mentions = {}, []
-    for surface, (actor_id, name, kind, country, role) in lexicon.items():
-        start = article.text.find(surface)
-        while start >= 0:
-            end = start + len(surface)
-            mentions.append([actor_id, article.sentence_at(start), start, end, surface, "name",
-                             role])  # fmt: skip
-            actors[actor_id] = [actor_id, name, kind, country, "", "", 1, surface, 1]
-            start = article.text.find(surface, end)
-    return (
-        article,
-        pd.DataFrame(list(actors.values()), columns=ACTOR_COLUMNS),
-        pd.DataFrame(mentions, columns=MENTION_COLUMNS),
-    )
+    return (article, *hand_made_frames(article, lexicon))
 
 
 STATES = {
