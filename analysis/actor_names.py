@@ -28,22 +28,17 @@ from analysis.lexicons import (
 )
 
 
-def _demonym_state(folded: str) -> tuple[str, str]:
-    """(iso3, rest) when a collective phrase opens with a demonym ("Iraqi delegation"), else
-    ("", phrase): the longest demonym wins, so two-word demonyms are not cut short."""
+def _collective(folded: str, phrase: str) -> tuple[str, str]:
+    """(actor id, iso3) of a collective phrase. A demonym's group is named on its state's id, as
+    every state-bound actor is ("<state>-government"): "Iraqi delegation" -> ("iraq-delegation",
+    "IRQ"); the longest demonym wins, so two-word demonyms are not cut short. Any other
+    collective keeps the slug of its phrase and no country."""
     words = folded.split(" ")
     for cut in range(len(words) - 1, 0, -1):
         form = country_forms().get(" ".join(words[:cut]))
         if form is not None and form.form in ("demonym", "plural_demonym"):
-            return form.iso3, " ".join(words[cut:])
-    return "", folded
-
-
-def _collective_id(folded: str, phrase: str) -> str:
-    """A demonym's group is named on its state's id, as every state-bound actor is
-    ("<state>-government", "<state>-rebels"): "Iraqi delegation" -> "iraq-delegation"."""
-    iso3, rest = _demonym_state(folded)
-    return f"{_state_id(iso3)}-{slug(rest)}" if iso3 else slug(phrase)
+            return f"{_state_id(form.iso3)}-{slug(' '.join(words[cut:]))}", form.iso3
+    return slug(phrase), ""
 
 
 class NamePasses:
@@ -74,9 +69,9 @@ class NamePasses:
                 self._group_mention(row, m.start(), m.end(), sid, 0.8)
             for m in self.p["collective"].finditer(self.folded, lo, hi):
                 phrase = self.text[m.start():m.end()]
+                collective_id, iso3 = _collective(m.group(0), phrase)
                 actor_id = self._add_actor(
-                    _Actor(_collective_id(m.group(0), phrase), phrase[0].upper() + phrase[1:],
-                           "collective", _demonym_state(m.group(0))[0])
+                    _Actor(collective_id, phrase[0].upper() + phrase[1:], "collective", iso3)
                 )
                 self.candidates.append(
                     _Mention(m.start(), m.end(), actor_id, "name", sid, 3, 0.9, form="collective")
