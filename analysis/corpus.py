@@ -16,11 +16,14 @@ fingerprint (``--force`` redoes them all); failed articles are tried again.
 Why this shape: the per-article function (:func:`extract_frames`) is pure (bytes and a date in,
 frames out), so any engine can map it; writing one file per article and frame keeps memory flat
 (nothing accumulates but the manifest's one small row per article) and makes resuming exact.
-Every file is written under a hidden temporary name, fsynced and renamed, and an article enters
-the manifest only after all its files are in place, so a run killed half-way leaves no
-half-written file and the next run redoes just the unfinished articles. Finished articles are
-recorded at once in ``DIR/.articles.log.jsonl`` (appended, fsynced) and folded into
-``articles.parquet`` at the end.
+Every file is written under a hidden temporary name and renamed, and an article enters the
+manifest only after all its files are in place, so a run killed half-way leaves no half-written
+file and the next run redoes just the unfinished articles. Finished articles are recorded in
+``DIR/.articles.log.jsonl`` and folded into ``articles.parquet`` at the end. The log is made
+durable in batches (at most every two seconds): first every frame file written so far is synced
+to disk, then the batch's rows are appended and synced, so even after a power cut a logged
+article's files are whole; a run killed with rows waiting simply redoes those articles. (Syncing
+each of an article's nine files, and each row, on its own made a run about a sixth slower.)
 
 Exit codes: 0 every article extracted, 1 some failed (listed in the manifest), 2 bad invocation.
 """
@@ -281,12 +284,18 @@ def _file_name(article_id: str) -> str:
     return f"{article_id}.parquet"
 
 
-def _atomic_write_table(table: pa.Table, path: Path) -> None:
+def _atomic_write_table(table: pa.Table, path: Path, sync: bool = True) -> None:
+    """Write under a hidden name, then rename: readers never see a half-written file.
+
+    ``sync=False`` leaves syncing to the caller (frame files are synced in batches by
+    :class:`_Log`, before the rows that name them).
+    """
     tmp = path.with_name(f".{path.name}.tmp")  # hidden: readers skip names starting with "."
     with open(tmp, "wb") as handle:
         pq.write_table(table, handle)
-        handle.flush()
-        os.fsync(handle.fileno())
+        if sync:
+            handle.flush()
+            os.fsync(handle.fileno())
     os.replace(tmp, path)
 
 
@@ -312,7 +321,8 @@ def write_frames(out: Path, result: ArticleResult) -> None:
     for frame_name, frame in result.frames.items():
         folder = out / frame_name
         folder.mkdir(parents=True, exist_ok=True)
-        _atomic_write_table(frame_table(frame_name, frame, result.article_id), folder / name)
+        table = frame_table(frame_name, frame, result.article_id)
+        _atomic_write_table(table, folder / name, sync=False)  # synced by the run's _Log
 
 
 def write_result(out: Path, result: ArticleResult) -> dict:
@@ -354,18 +364,42 @@ def _read_manifest(out: Path) -> dict[str, dict]:
 
 
 class _Log:
-    """Append one manifest row per finished article, durably, so a killed run can resume."""
+    """Append the manifest rows of finished articles, durably and in batches, so a killed run
+    can resume.
 
-    def __init__(self, path: Path) -> None:
+    A row waits here until its batch is flushed: ``os.sync`` first (every frame file written so
+    far reaches the disk), then the rows are appended and the log synced. So a logged article's
+    files are on disk, and a row lost with a killed process only means that article is redone.
+    One sync per batch instead of one per file and row: each sync waits for the disk, and
+    ten of them per article made a run about a sixth slower.
+    """
+
+    def __init__(self, path: Path, seconds: float = 2.0, rows: int = 256) -> None:
         self.handle = open(path, "a", encoding="utf-8")
+        self.waiting: list[dict] = []
+        self.seconds, self.rows = seconds, rows
+        self.last = time.monotonic()
 
     def add(self, row: dict) -> None:
-        self.handle.write(json.dumps(row, ensure_ascii=False) + "\n")
-        self.handle.flush()
-        os.fsync(self.handle.fileno())
+        self.waiting.append(row)
+        if len(self.waiting) >= self.rows or time.monotonic() - self.last >= self.seconds:
+            self.flush()
+
+    def flush(self) -> None:
+        if self.waiting:
+            os.sync()  # the frame files of these rows first, then the rows naming them
+            for row in self.waiting:
+                self.handle.write(json.dumps(row, ensure_ascii=False) + "\n")
+            self.handle.flush()
+            os.fsync(self.handle.fileno())
+            self.waiting.clear()
+        self.last = time.monotonic()
 
     def close(self) -> None:
-        self.handle.close()
+        try:
+            self.flush()
+        finally:
+            self.handle.close()
 
 
 def pipeline_fingerprint() -> str:

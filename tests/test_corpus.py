@@ -317,13 +317,55 @@ def test_the_corpus_bench_measures_each_jobs_setting_in_its_own_process(tmp_path
     from analysis import corpus_bench
 
     bench = corpus_bench.build(tmp_path / "bench", articles=3, seed=0)
-    table = corpus_bench.measure(bench, jobs=(1, 2))
+    table = corpus_bench.measure(bench, jobs=(1, 2), rounds=2)
     assert table["jobs"].tolist() == [1, 2]
     words = sum(len(p.read_text(encoding="utf-8").split()) for p in bench.glob("*.txt"))
     assert table["words"].tolist() == [words, words]
     assert (table["words_per_second_wall"] > 0).all()
     assert (table["peak_rss_mb_largest_process"] > 10).all()  # a Python process with pandas
+    assert (table["peak_pss_mb_all_processes"] > 10).all()  # from the runs of its own
+    assert (table["cpu_seconds"] > 0).all()
     assert table["speedup_wall"].iloc[0] == 1.0
+    # the table gives each setting's median over the interleaved rounds
+    rounds = table.attrs["rounds"]
+    assert rounds[["round", "jobs"]].values.tolist() == [[1, 1], [1, 2], [2, 1], [2, 2]]
+    for jobs, row in table.set_index("jobs").iterrows():
+        walls = rounds.loc[rounds["jobs"] == jobs, "wall_seconds"]
+        assert row["wall_seconds"] == pytest.approx(walls.median())
+    two = table.iloc[1]
+    assert two["speedup_wall"] == pytest.approx(table["wall_seconds"].iloc[0] / two["wall_seconds"])
+    assert two["target_speedup_met"] == (two["speedup_wall"] >= 1.8)
+    assert two["parallel_efficiency"] == pytest.approx(
+        two["cpu_seconds"] / (2 * two["wall_seconds"])
+    )
+
+
+def test_the_ceiling_times_a_cpu_bound_loop_over_the_processes():
+    from analysis import corpus_bench
+
+    assert corpus_bench._spin(5) == sum(step * step % 7 for step in range(5))
+    assert corpus_bench.ceiling(2, tasks=2, steps=1000) > 0
+
+
+def test_the_log_syncs_the_frame_files_before_the_rows_that_name_them(tmp_path, monkeypatch):
+    log_path = tmp_path / corpus.LOG
+    seen_at_sync = []
+    monkeypatch.setattr(corpus.os, "sync", lambda: seen_at_sync.append(log_path.read_text()))
+    log = corpus._Log(log_path, seconds=3600, rows=2)
+    log.add({"article_id": "a"})
+    assert log_path.read_text() == "" and seen_at_sync == []  # waiting for its batch
+    log.add({"article_id": "b"})  # the batch is full: files synced, then both rows written
+    assert seen_at_sync == [""]
+    assert [json.loads(line)["article_id"] for line in log_path.read_text().splitlines()] == [
+        "a", "b"
+    ]
+    log.add({"article_id": "c"})
+    log.close()  # closing flushes what waits
+    assert len(seen_at_sync) == 2 and log_path.read_text().count("\n") == 3
+    timed = corpus._Log(tmp_path / "timed.jsonl", seconds=0, rows=1000)
+    timed.add({"article_id": "d"})  # its time is up at once
+    assert (tmp_path / "timed.jsonl").read_text().count("\n") == 1
+    timed.close()
 
 
 def test_an_article_whose_files_cannot_be_written_is_failed_and_leaves_no_files(
@@ -333,11 +375,11 @@ def test_an_article_whose_files_cannot_be_written_is_failed_and_leaves_no_files(
     real = corpus._atomic_write_table
     written = []
 
-    def disk_full_on_the_third(table, path):
+    def disk_full_on_the_third(table, path, sync=True):
         written.append(path)
         if len(written) == 3:
             raise OSError(28, "No space left on device")
-        real(table, path)
+        real(table, path, sync)
 
     monkeypatch.setattr(corpus, "_atomic_write_table", disk_full_on_the_third)
     summary = corpus.run(source, tmp_path / "out", corpus.local_engine(1), progress=False)
