@@ -248,8 +248,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
     parser.add_argument(
-        "--rounds", type=int, default=3,
-        help="runs of every --jobs setting, interleaved; the table gives medians (default 3)",
+        "--rounds", type=int, default=5,
+        help="runs of every --jobs setting, interleaved; the table gives medians (default 5)",
     )
     parser.add_argument(
         "--corpus", type=Path, default=PROJECT_ROOT / "build" / "bench-corpus",
