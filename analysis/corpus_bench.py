@@ -235,8 +235,9 @@ def measure(
     if with_ceiling:
         spin = pd.DataFrame(spins).groupby("jobs", sort=False)["seconds"].median()
         table["ceiling_speedup"] = (spin.iloc[0] / spin).to_numpy()
-    # the targets: two processes at least 1.8x one, and under 300 MB for the whole tree
-    table["target_speedup_met"] = (table["jobs"] == 1) | (table["speedup_wall"] >= 1.8)
+    # the targets: two processes at least 1.8x the first setting (other settings have none),
+    # and under 300 MB for the whole tree
+    table["target_speedup_met"] = (table["jobs"] != 2) | (table["speedup_wall"] >= 1.8)
     table["target_memory_met"] = ~(table["peak_pss_mb_all_processes"] >= 300)
     table.attrs["rounds"] = every
     return table
