@@ -44,6 +44,7 @@ import pandas as pd
 
 from analysis.actors import clear_cache as clear_actor_cache
 from analysis.article import Article, load_article
+from analysis.bench_revision import revision_rows
 from analysis.paths import ARTICLES_DIR, PROJECT_ROOT
 from analysis.pipeline import FRAMES, extract_all
 
@@ -243,8 +244,6 @@ def run(
     (median of ``rounds`` interleaved rounds), then the long-article scaling rows, then (with
     ``against``, a git revision) that revision's pipeline beside ours on the first
     ``against_articles`` texts (:mod:`analysis.bench_revision`)."""
-    from analysis.bench_revision import revision_rows
-
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         rows = _corpus_rows(Path(tmp), articles, seed, rounds)
         whole = next(r for r in rows if r["job"] == WHOLE)

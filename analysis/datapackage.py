@@ -45,27 +45,19 @@ def dictionary() -> dict[str, dict]:
 
 def inferred_type(series: pd.Series) -> str:
     """The Table Schema type of a column from its pandas dtype (all-empty columns are strings)."""
-    return _dtype_type(series.dtype)
-
-
-def _dtype_type(dtype: object) -> str:
-    if pd.api.types.is_bool_dtype(dtype):
+    if pd.api.types.is_bool_dtype(series.dtype):
         return "boolean"
-    if pd.api.types.is_integer_dtype(dtype):
+    if pd.api.types.is_integer_dtype(series.dtype):
         return "integer"
-    if pd.api.types.is_float_dtype(dtype):
+    if pd.api.types.is_float_dtype(series.dtype):
         return "number"
     return "string"
 
 
 def column_type(frame_name: str, column: str, series: pd.Series) -> str:
     """The dictionary's type of ``frame_name.column``, or the inferred one if it has no entry."""
-    return _column_type(frame_name, column, series.dtype)
-
-
-def _column_type(frame_name: str, column: str, dtype: object) -> str:
     entry = dictionary().get(frame_name, {}).get("columns", {}).get(column)
-    return entry["type"] if entry else _dtype_type(dtype)
+    return entry["type"] if entry else inferred_type(series)
 
 
 def table_schema(frame_name: str, frame: pd.DataFrame) -> dict:
@@ -84,8 +76,8 @@ def arrow_schema(frame_name: str, frame: pd.DataFrame) -> pa.Schema:
     """The Arrow schema a frame is written with, so every article's Parquet file agrees."""
     return pa.schema(
         [
-            pa.field(column, ARROW_TYPES[_column_type(frame_name, column, dtype)])
-            for column, dtype in frame.dtypes.items()  # dtypes only: no Series per column
+            pa.field(column, ARROW_TYPES[column_type(frame_name, column, frame[column])])
+            for column in frame.columns
         ]
     )
 
