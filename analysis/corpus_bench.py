@@ -33,6 +33,7 @@ import sys
 import tempfile
 import threading
 import time
+from concurrent.futures import ProcessPoolExecutor
 from datetime import timedelta
 from pathlib import Path
 
@@ -192,8 +193,6 @@ def ceiling(jobs: int, tasks: int = 8, steps: int = 3_000_000) -> float:
     The machine's own limit for a speed-up on ``jobs`` cores, measured in the same session as
     the corpus runs (no disk, no data: only the cores).
     """
-    from concurrent.futures import ProcessPoolExecutor
-
     with ProcessPoolExecutor(max_workers=jobs) as pool:
         list(pool.map(_spin, [1000] * jobs))  # workers started before the clock
         started = time.perf_counter()

@@ -12,7 +12,7 @@ import subprocess
 import pytest
 
 from analysis import bench_revision
-from analysis.bench import TARGET_SPEEDUP_OVER_REVISION, bench_texts, run
+from analysis.bench import TARGET_SPEEDUP_OVER_REVISION, _write, bench_texts, run
 from analysis.paths import PROJECT_ROOT
 
 has_history = shutil.which("git") is not None and subprocess.run(
@@ -23,8 +23,6 @@ needs_git = pytest.mark.skipif(not has_history, reason="needs a git clone with h
 
 
 def texts(folder, count=2):
-    from analysis.bench import _write
-
     return [_write(folder, f"bench-{i:04d}", t) for i, t in enumerate(bench_texts(count, 5))]
 
 
